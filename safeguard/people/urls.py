@@ -1,0 +1,16 @@
+from django.urls import path
+
+from safeguard.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.find_child, name="find"),
+    path("add/", views.search_before_add, name="search-before-add"),
+    path("add/details/", views.add_child, name="add"),
+    path("<int:child_id>/", views.child_summary, name="child"),
+    path("<int:child_id>/break-glass/", views.break_glass, name="break-glass"),
+    path("<int:child_id>/who-viewed/", views.who_viewed, name="who-viewed"),
+    path("<int:child_id>/restriction/", views.restriction, name="restriction"),
+    path("<int:child_id>/merge/", views.merge, name="merge"),
+]

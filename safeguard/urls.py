@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from safeguard.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("", include("safeguard.access.urls")),
+    path("children/", include("safeguard.people.urls")),
+]
+
+handler400 = "safeguard.core.views.bad_request"
+handler403 = "safeguard.core.views.permission_denied"
+handler404 = "safeguard.core.views.page_not_found"
+handler500 = "safeguard.core.views.server_error"

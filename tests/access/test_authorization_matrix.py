@@ -1,0 +1,105 @@
+"""Every URL pattern of the project, for every persona, against a declared table.
+
+A pattern missing from the table fails the test: no page ships without deciding who may see it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from factories import ChildFactory, sign_in_as
+
+from safeguard.access.roles import STANDARD_ROLES
+
+ANONYMOUS = "anonymous"
+OK = "ok"  # a page, or a redirect that is not to sign in
+SIGN_IN = "sign in"  # sent to the sign-in page
+DENIED = "denied"  # 403
+NOT_FOUND = "not found"  # 404: the record is outside the user's scope
+NOT_ALLOWED = "not allowed"  # 405: the URL only takes POST
+
+EVERYONE = {ANONYMOUS, *STANDARD_ROLES}
+SIGNED_IN = set(STANDARD_ROLES)
+CHILDRENS_SERVICES = {
+    "mash_worker", "mash_manager", "social_worker", "team_manager", "conference_chair",
+}
+SEARCHERS = CHILDRENS_SERVICES | {"early_help_practitioner"}
+ADDERS = {"mash_worker", "mash_manager", "social_worker", "team_manager"}
+MERGERS = {"mash_manager", "team_manager"}
+
+
+def rule(allowed: set[str], *, out_of_scope: set[str] = frozenset(), signed_out: str = SIGN_IN):
+    """Allowed roles get OK; roles whose scope cannot reach the child get 404; the rest 403."""
+    table = {ANONYMOUS: signed_out}
+    for role in SIGNED_IN:
+        table[role] = OK if role in allowed else NOT_FOUND if role in out_of_scope else DENIED
+    return table
+
+
+# Early help practitioners may search, but their scope (allocated episodes) reaches no child yet.
+CHILD_PAGE = rule(CHILDRENS_SERVICES, out_of_scope={"early_help_practitioner"})
+
+MATRIX: dict[str, dict[str, str]] = {
+    "home": rule(SIGNED_IN),
+    "access:sign-in": dict.fromkeys(EVERYONE, OK),
+    "access:sign-out": dict.fromkeys(EVERYONE, NOT_ALLOWED),
+    "access:timed-out": dict.fromkeys(EVERYONE, OK),
+    "access:keep-alive": rule(SIGNED_IN),
+    "access:two-factor": rule(SIGNED_IN),
+    "access:log": rule({"data_protection_officer"}),
+    "access:break-glass-log": rule({"data_protection_officer"}),
+    "people:find": rule(SEARCHERS),
+    "people:search-before-add": rule(ADDERS),
+    "people:add": rule(ADDERS),
+    "people:child": CHILD_PAGE,
+    "people:break-glass": CHILD_PAGE,
+    "people:who-viewed": rule({"data_protection_officer"}),
+    "people:restriction": rule({"team_manager"}),
+    "people:merge": rule(MERGERS),
+}
+
+
+def _patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    found = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += _patterns(entry, inner)
+        else:
+            found.append((f"{namespace}{entry.name}", entry))
+    return found
+
+
+def _url(name: str, pattern: URLPattern, child_id: int) -> str:
+    arguments = {key: child_id for key in pattern.pattern.converters}
+    return reverse(name, kwargs=arguments)
+
+
+def _outcome(response) -> str:
+    if response.status_code in (301, 302):
+        return SIGN_IN if response["Location"].startswith(reverse("access:sign-in")) else OK
+    return {403: DENIED, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(
+        response.status_code, OK if response.status_code < 300 else str(response.status_code)
+    )
+
+
+def test_every_url_pattern_has_an_entry_in_the_table():
+    names = {name for name, _ in _patterns(get_resolver())}
+    assert names - MATRIX.keys() == set(), "decide who may use these pages"
+    assert MATRIX.keys() - names == set(), "these entries name no URL pattern"
+    for name, table in MATRIX.items():
+        assert table.keys() == EVERYONE, f"{name} must name every persona"
+
+
+@pytest.mark.django_db
+def test_each_persona_gets_what_the_table_declares(client, personas):
+    child = ChildFactory()
+    mismatches = []
+    for name, pattern in _patterns(get_resolver()):
+        url = _url(name, pattern, child.pk)
+        for persona, expected in MATRIX[name].items():
+            client.logout()
+            if persona != ANONYMOUS:
+                sign_in_as(client, personas[persona])
+            got = _outcome(client.get(url))
+            if got != expected:
+                mismatches.append(f"{persona} GET {url}: expected {expected}, got {got}")
+    assert mismatches == []
