@@ -12,7 +12,9 @@ const govuk = path.join(nodeModules, "govuk-frontend", "dist", "govuk");
 const out = path.join(root, "safeguard", "static", "build");
 
 // GOV.UK Frontend's images and fonts (crest, crown favicons, GDS Transport) belong to GOV.UK,
-// which this partnership service is not, so none are copied. Our icon is a plain shield.
+// which this partnership service is not, so none is shown. Our icon is a plain shield. The crest is
+// copied only because the compiled CSS names it (for a footer class we never use) and Django's
+// manifest storage refuses CSS that points at a missing file.
 const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" fill="#1d70b8"/>
 <path fill="#fff" d="M16 4 6 8v7c0 6.5 4.3 11.4 10 13 5.7-1.6 10-6.5 10-13V8z"/>
@@ -56,6 +58,10 @@ async function main() {
   await copy(path.join(root, "frontend", "app.js"), path.join(out, "app.js"));
   await mkdir(path.join(out, "assets", "images"), { recursive: true });
   await writeFile(path.join(out, "assets", "images", "favicon.svg"), favicon);
+  await copy(
+    path.join(govuk, "assets", "images", "govuk-crest.svg"),
+    path.join(out, "assets", "images", "govuk-crest.svg"),
+  );
   console.log(`Built assets in ${path.relative(root, out)}`);
 }
 

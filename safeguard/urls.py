@@ -6,6 +6,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("safeguard.access.urls")),
     path("children/", include("safeguard.people.urls")),
+    path("", include("safeguard.frontdoor.urls")),
 ]
 
 handler400 = "safeguard.core.views.bad_request"

@@ -81,7 +81,7 @@ fi
 # A half-made or foreign data directory (e.g. an interrupted initdb, another major version) is
 # disposable: start over.
 if [[ -d "$DATA" ]] && { ! [[ -f "$DATA/PG_VERSION" ]] \
-        || [[ "$(cat "$DATA/PG_VERSION")" != "$("$BINDIR/postgres" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')" ]]; }; then
+        || [[ "$(cat "$DATA/PG_VERSION")" != "$(basename "$(dirname "$BINDIR")")" ]]; }; then
     say "discarding unusable data directory $DATA"
     rm -rf "$DATA"
 fi

@@ -49,7 +49,7 @@ run_pytest() {
     while [[ $1 != -- ]]; do envs+=("$1"); shift; done
     shift
     echo
-    echo "======== $label: pytest $* ========"
+    echo "======== $label: pytest${*:+ ${*@Q}} ========"
     env "${envs[@]}" "$PYTHON" -m pytest -ra --durations=10 "$@" "${extra[@]}" 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     summary=$(grep -E '^=+ .* in [0-9.]+s( \([0-9:.]+\))? =+$' "$log" | tail -1 | sed -E 's/^=+ //; s/ =+$//')

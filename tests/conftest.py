@@ -72,3 +72,9 @@ def personas(db):
         key: UserFactory(role=key, agency=council, email=f"{key}@example.org")
         for key in STANDARD_ROLES
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that are not about passwords use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

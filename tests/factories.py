@@ -81,3 +81,43 @@ class AddressFactory(DjangoModelFactory):
 def sign_in_as(client, user: User) -> None:
     """Sign the test client in. django-axes' backend comes first but cannot load users back."""
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+def make_threshold_document(version: int = 1, in_force_from: date = date(2015, 4, 1)):
+    """A threshold document with the four levels most partnerships use."""
+    from safeguard.frontdoor.models import ThresholdDocument, ThresholdLevel
+
+    document = ThresholdDocument.objects.create(
+        version=version, title="Continuum of need", in_force_from=in_force_from
+    )
+    for number, name in enumerate(
+        ["Universal", "Early help", "Child in need", "Child protection"], start=1
+    ):
+        ThresholdLevel.objects.create(
+            document=document, number=number, name=name, descriptors=f"{name} needs"
+        )
+    return document
+
+
+def make_contact(*, referrer: User, child: Child | None = None, **fields: object):
+    """A contact as the online form makes it, through the front door's own rules."""
+    from safeguard.frontdoor.codes import EarlyHelpOffered, LawfulBasis
+    from safeguard.frontdoor.models import Contact
+    from safeguard.frontdoor.services import open_contact
+
+    values: dict[str, object] = {
+        "referrer": referrer,
+        "referrer_name": referrer.full_name,
+        "referrer_agency": referrer.agency,
+        "child": child,
+        "child_first_name": child.first_name if child else "Jayden",
+        "child_last_name": child.last_name if child else "Smith",
+        "child_date_of_birth": child.date_of_birth if child else date(2015, 6, 1),
+        "lives_with": "Mother",
+        "concerns": ["neglect"],
+        "what_happened": "Came to school hungry again",
+        "early_help_offered": EarlyHelpOffered.NO,
+        "lawful_basis": LawfulBasis.CONSENT,
+    }
+    values.update(fields)
+    return open_contact(Contact(**values), recorded_by=referrer)

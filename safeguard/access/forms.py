@@ -32,9 +32,7 @@ class SignInForm(GovukForm):
         if self.errors:
             return data
         # authenticate() is where django-axes counts failures and refuses locked accounts.
-        user = authenticate(
-            self.request, username=data["email"].lower(), password=data["password"]
-        )
+        user = authenticate(self.request, username=data["email"].lower(), password=data["password"])
         if user is None:
             raise forms.ValidationError(
                 "Enter the email address and password for your account", code="invalid_login"
@@ -76,6 +74,10 @@ class TwoFactorForm(GovukForm):
             "max_length": "Enter the 6-digit security code",
         },
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "govuk-input--width-5"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "govuk-input--width-5",
+            }
         ),
     )

@@ -45,7 +45,7 @@ def scope_filter(user: User) -> Q | None:
 
 
 def in_scope(children: QuerySet, user: User) -> QuerySet:
-    """Children the user's scope reaches, restricted or not (search uses this to warn of matches)."""
+    """Children the user's scope reaches, restricted or not (search warns of restricted matches)."""
     condition = scope_filter(user)
     return children.none() if condition is None else children.filter(condition)
 

@@ -75,7 +75,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     return render(request, "access/two_factor.html", context)
 
 
-def _filtered_events(form: AccessLogFilterForm):  # noqa: ANN202 - a queryset of AccessEvent
+def _filtered_events(form: AccessLogFilterForm):
     events = AccessEvent.objects.select_related("child")
     if not form.is_valid():
         return events.none()
@@ -97,10 +97,19 @@ def _filtered_events(form: AccessLogFilterForm):  # noqa: ANN202 - a queryset of
 @capability_required(capabilities.VIEW_ACCESS_LOG)
 def access_log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET if request.GET else None)
-    events = _filtered_events(form) if form.is_bound else AccessEvent.objects.select_related("child")
+    events = (
+        _filtered_events(form) if form.is_bound else AccessEvent.objects.select_related("child")
+    )
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    record_access(request, None, kind=AccessKind.ACCESS_LOG, purpose="Access log review",
-                  detail=request.GET.urlencode())
+    # Read the rows before logging this read, so the page shows the log as it was when opened.
+    page.object_list = list(page.object_list)
+    record_access(
+        request,
+        None,
+        kind=AccessKind.ACCESS_LOG,
+        purpose="Access log review",
+        detail=request.GET.urlencode(),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -114,7 +123,6 @@ def access_log(request: HttpRequest) -> HttpResponse:
 def break_glass_log(request: HttpRequest) -> HttpResponse:
     glass = BreakGlass.objects.select_related("user", "user__agency", "child")
     page = Paginator(glass, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     record_access(request, None, kind=AccessKind.ACCESS_LOG, purpose="Break-glass review")
     return render(request, "access/break_glass_log.html", {"page": page, "now": timezone.now()})
-
-

@@ -1,8 +1,8 @@
 """One base form that renders every field as the GOV.UK Design System does.
 
 A page writes `{% include "core/error_summary.html" with form=form %}` above its heading and
-`{{ form }}` (or `{{ form.some_field }}`) inside its `<form novalidate>`; the markup, classes,
-ids and error wording all come from here and from the templates in `templates/core/forms/`.
+`{{ form }}` (or `{{ form.some_field.as_field_group }}`) inside its `<form novalidate>`; the
+markup, classes, ids and error wording come from here and from `templates/core/forms/`.
 """
 
 import datetime

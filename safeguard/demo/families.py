@@ -20,14 +20,29 @@ from safeguard.people.names import phonetic_key
 
 # Roughly the ethnic mix of a rural English county's children (mostly White British).
 ETHNICITY_WEIGHTS = {
-    Ethnicity.WBRI: 86, Ethnicity.WOTH: 5, Ethnicity.WROM: 1, Ethnicity.WIRT: 0.5,
-    Ethnicity.MWBC: 1, Ethnicity.MWAS: 1, Ethnicity.MOTH: 1, Ethnicity.AIND: 0.5,
-    Ethnicity.APKN: 0.5, Ethnicity.AOTH: 0.5, Ethnicity.BAFR: 0.5, Ethnicity.CHNE: 0.3,
-    Ethnicity.OOTH: 0.7, Ethnicity.NOBT: 1.5,
+    Ethnicity.WBRI: 86,
+    Ethnicity.WOTH: 5,
+    Ethnicity.WROM: 1,
+    Ethnicity.WIRT: 0.5,
+    Ethnicity.MWBC: 1,
+    Ethnicity.MWAS: 1,
+    Ethnicity.MOTH: 1,
+    Ethnicity.AIND: 0.5,
+    Ethnicity.APKN: 0.5,
+    Ethnicity.AOTH: 0.5,
+    Ethnicity.BAFR: 0.5,
+    Ethnicity.CHNE: 0.3,
+    Ethnicity.OOTH: 0.7,
+    Ethnicity.NOBT: 1.5,
 }
 TOWNS = {
-    "Hereford": ["HR1", "HR2", "HR4"], "Leominster": ["HR6"], "Ledbury": ["HR8"],
-    "Ross-on-Wye": ["HR9"], "Bromyard": ["HR7"], "Kington": ["HR5"], "Hay-on-Wye": ["HR3"],
+    "Hereford": ["HR1", "HR2", "HR4"],
+    "Leominster": ["HR6"],
+    "Ledbury": ["HR8"],
+    "Ross-on-Wye": ["HR9"],
+    "Bromyard": ["HR7"],
+    "Kington": ["HR5"],
+    "Hay-on-Wye": ["HR3"],
 }
 POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters used in an inward code
 
@@ -84,44 +99,82 @@ def seed_families(households: int, *, seed: int = 2017, today: date | None = Non
                 first_name_key=phonetic_key(first),
                 last_name_key=phonetic_key(surname),
                 date_of_birth=born,
-                expected_date_of_birth=None if born else today + timedelta(days=rng.randint(20, 200)),
+                expected_date_of_birth=None
+                if born
+                else today + timedelta(days=rng.randint(20, 200)),
                 gender=Gender.NOT_KNOWN if unborn else gender,
-                ethnicity=rng.choices(list(ETHNICITY_WEIGHTS), weights=list(ETHNICITY_WEIGHTS.values()))[0],
+                ethnicity=rng.choices(
+                    list(ETHNICITY_WEIGHTS), weights=list(ETHNICITY_WEIGHTS.values())
+                )[0],
                 disabilities=[rng.choice([d for d in Disability if d != Disability.NONE])]
-                if rng.random() < 0.05 else [Disability.NONE],
+                if rng.random() < 0.05
+                else [Disability.NONE],
                 nhs_number="" if unborn else _nhs_number(rng),
                 upn=_upn(rng) if school_age and rng.random() < 0.9 else "",
-                first_language="English" if rng.random() < 0.93 else rng.choice(["Polish", "Romanian", "Bulgarian", "Lithuanian", "Urdu"]),
+                first_language="English"
+                if rng.random() < 0.93
+                else rng.choice(["Polish", "Romanian", "Bulgarian", "Lithuanian", "Urdu"]),
             )
             next_id += 1
             family.append(child)
             children.append(child)
             addresses.append((child, address))
-        mother = Person(first_name=fake.first_name_female(), last_name=surname,
-                        date_of_birth=today - timedelta(days=rng.randint(19 * 365, 45 * 365)))
+        mother = Person(
+            first_name=fake.first_name_female(),
+            last_name=surname,
+            date_of_birth=today - timedelta(days=rng.randint(19 * 365, 45 * 365)),
+        )
         people.append(mother)
         relationships += [(c, mother, RelationshipKind.MOTHER, True) for c in family]
         if rng.random() < 0.6:
-            father = Person(first_name=fake.first_name_male(), last_name=surname,
-                            date_of_birth=today - timedelta(days=rng.randint(20 * 365, 50 * 365)))
+            father = Person(
+                first_name=fake.first_name_male(),
+                last_name=surname,
+                date_of_birth=today - timedelta(days=rng.randint(20 * 365, 50 * 365)),
+            )
             people.append(father)
             lives = rng.random() < 0.7
             relationships += [(c, father, RelationshipKind.FATHER, lives) for c in family]
         siblings += [(a, b) for a in family for b in family if a is not b]
     bulk_create_with_history(children, Child, batch_size=500)
-    saved = {c.la_child_id: c for c in Child.objects.filter(la_child_id__in=[c.la_child_id for c in children])}
+    saved = {
+        c.la_child_id: c
+        for c in Child.objects.filter(la_child_id__in=[c.la_child_id for c in children])
+    }
     Address.objects.bulk_create(
-        [Address(child=saved[c.la_child_id], line_1=a[0], town=a[1], postcode=a[2],
-                 moved_in=saved[c.la_child_id].date_of_birth) for c, a in addresses],
+        [
+            Address(
+                child=saved[c.la_child_id],
+                line_1=a[0],
+                town=a[1],
+                postcode=a[2],
+                moved_in=saved[c.la_child_id].date_of_birth,
+            )
+            for c, a in addresses
+        ],
         batch_size=500,
     )
     Person.objects.bulk_create(people, batch_size=500)
     Relationship.objects.bulk_create(
-        [Relationship(child=saved[c.la_child_id], person=p, kind=k, lives_with_child=lives,
-                      parental_responsibility=k == RelationshipKind.MOTHER)
-         for c, p, k, lives in relationships]
-        + [Relationship(child=saved[a.la_child_id], related_child=saved[b.la_child_id],
-                        kind=RelationshipKind.SIBLING, lives_with_child=True) for a, b in siblings],
+        [
+            Relationship(
+                child=saved[c.la_child_id],
+                person=p,
+                kind=k,
+                lives_with_child=lives,
+                parental_responsibility=k == RelationshipKind.MOTHER,
+            )
+            for c, p, k, lives in relationships
+        ]
+        + [
+            Relationship(
+                child=saved[a.la_child_id],
+                related_child=saved[b.la_child_id],
+                kind=RelationshipKind.SIBLING,
+                lives_with_child=True,
+            )
+            for a, b in siblings
+        ],
         batch_size=500,
     )
     return len(children)
@@ -134,6 +187,8 @@ def restrict_some(count: int, by: User, *, seed: int = 2017) -> list[Child]:
     chosen = Child.objects.filter(pk__in=rng.sample(pool, min(count, len(pool))))
     for child in chosen:
         RestrictedRecord.objects.create(
-            child=child, reason="Child of a member of staff in children's services", restricted_by=by
+            child=child,
+            reason="Child of a member of staff in children's services",
+            restricted_by=by,
         )
     return list(chosen)

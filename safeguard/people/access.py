@@ -35,7 +35,11 @@ def get_child_for_user(
         raise Http404("No child found")
     if scopes.is_restricted_for(child.pk, user):
         record_access(
-            request, child.pk, kind=kind, outcome=Outcome.DENIED, purpose=purpose,
+            request,
+            child.pk,
+            kind=kind,
+            outcome=Outcome.DENIED,
+            purpose=purpose,
             detail="restricted record",
         )
         raise RecordRestricted(child)

@@ -7,6 +7,7 @@ statutory episodes, which must be reconciled by hand first).
 from collections.abc import Callable
 
 from django.db import transaction
+from django.db.models import Q
 
 from safeguard.access.models import AccessGrant, RestrictedRecord, User
 from safeguard.people.models import Address, Child, FormerName, Merge, Relationship
@@ -52,6 +53,11 @@ def merge_children(kept: Child, duplicate: Child, *, by: User, reason: str) -> M
         FormerName.objects.create(
             child=kept, first_name=duplicate.first_name, last_name=duplicate.last_name
         )
+    # Links between the two records (say, recorded as siblings) would make the child their own
+    # relative once merged.
+    Relationship.objects.filter(
+        Q(child=duplicate, related_child=kept) | Q(child=kept, related_child=duplicate)
+    ).delete()
     FormerName.objects.filter(child=duplicate).update(child=kept)
     Address.objects.filter(child=duplicate).update(child=kept)
     Relationship.objects.filter(child=duplicate).update(child=kept)

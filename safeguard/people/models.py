@@ -132,6 +132,9 @@ class FormerName(models.Model):
         self.last_name_key = phonetic_key(self.last_name)
         super().save(*args, **kwargs)
 
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
 
 class Address(models.Model):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="addresses")
@@ -196,12 +199,19 @@ class Relationship(models.Model):
                 condition=(Q(person__isnull=False) & Q(related_child__isnull=True))
                 | (Q(person__isnull=True) & Q(related_child__isnull=False)),
                 name="relationship_names_one_person_or_child",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(related_child=models.F("child")),
+                name="a_child_is_not_their_own_relative",
+            ),
         ]
 
     @property
     def name(self) -> str:
         return str(self.person) if self.person_id else self.related_child.full_name
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_kind_display()} of child {self.child_id}"
 
 
 class Merge(models.Model):
@@ -213,4 +223,5 @@ class Merge(models.Model):
     merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     merged_at = models.DateTimeField(auto_now_add=True)
 
-
+    def __str__(self) -> str:
+        return f"{self.duplicate} merged into {self.kept}"

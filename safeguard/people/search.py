@@ -47,7 +47,9 @@ class Criteria:
             nhs_number=normalise_nhs_number(str(data.get("nhs_number") or "")),
             upn=normalise_upn(str(data.get("upn") or "")),
             la_child_id=str(data.get("la_child_id") or "").strip().upper(),
-            postcode=normalise_postcode(str(data.get("postcode") or "")) if data.get("postcode") else "",
+            postcode=normalise_postcode(str(data.get("postcode") or ""))
+            if data.get("postcode")
+            else "",
         )
 
     @property
@@ -62,8 +64,15 @@ class Criteria:
     @property
     def is_empty(self) -> bool:
         return not any(
-            (self.first_name, self.last_name, self.date_of_birth, self.nhs_number, self.upn,
-             self.la_child_id, self.postcode)
+            (
+                self.first_name,
+                self.last_name,
+                self.date_of_birth,
+                self.nhs_number,
+                self.upn,
+                self.la_child_id,
+                self.postcode,
+            )
         )
 
 
@@ -101,13 +110,25 @@ def _prefilter(criteria: Criteria) -> Q:
         condition |= Q(last_name_key=last_key) | Q(former_names__last_name_key=last_key)
     if criteria.date_of_birth:
         born = criteria.date_of_birth
-        near = Q(date_of_birth__range=(born - DATE_OF_BIRTH_TOLERANCE, born + DATE_OF_BIRTH_TOLERANCE))
+        near = Q(
+            date_of_birth__range=(born - DATE_OF_BIRTH_TOLERANCE, born + DATE_OF_BIRTH_TOLERANCE)
+        )
         # Day and month typed the wrong way round, or the wrong year.
-        swapped = Q(date_of_birth__month=born.day, date_of_birth__day=born.month) if born.day <= 12 else Q(pk__in=[])
+        swapped = (
+            Q(date_of_birth__month=born.day, date_of_birth__day=born.month)
+            if born.day <= 12
+            else Q(pk__in=[])
+        )
         other_year = Q(date_of_birth__month=born.month, date_of_birth__day=born.day)
-        condition |= near & (Q(first_name_key=first_key) | Q(last_name_key=last_key)) if (first_key or last_key) else near
+        condition |= (
+            near & (Q(first_name_key=first_key) | Q(last_name_key=last_key))
+            if (first_key or last_key)
+            else near
+        )
         if first_key or last_key:
-            condition |= (swapped | other_year) & (Q(first_name_key=first_key) | Q(last_name_key=last_key))
+            condition |= (swapped | other_year) & (
+                Q(first_name_key=first_key) | Q(last_name_key=last_key)
+            )
     if criteria.postcode:
         condition |= Q(addresses__postcode=criteria.postcode)
     return condition

@@ -66,7 +66,12 @@ def find_child(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/find_child.html",
-        {"form": form, "candidates": candidates, "can_add": request.user.can(capabilities.ADD_CHILD)},
+        {
+            "form": form,
+            "candidates": candidates,
+            "max_shown": MAX_SHOWN,
+            "can_add": request.user.can(capabilities.ADD_CHILD),
+        },
     )
 
 
@@ -84,7 +89,9 @@ def search_before_add(request: HttpRequest) -> HttpResponse:
             "decisive": [c.child.pk for c in candidates if c.decisive],
         }
     return render(
-        request, "people/search_before_add.html", {"form": form, "candidates": candidates}
+        request,
+        "people/search_before_add.html",
+        {"form": form, "candidates": candidates, "max_shown": MAX_SHOWN},
     )
 
 
@@ -109,9 +116,15 @@ def add_child(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # Search again with what was finally entered: an identical identifier means the child
         # is already known, whatever the first search found.
-        decisive = [c for c in _candidates_for(request, Criteria.from_form(form.cleaned_data)) if c.decisive]
+        decisive = [
+            c for c in _candidates_for(request, Criteria.from_form(form.cleaned_data)) if c.decisive
+        ]
         if decisive:
-            form.add_error(None, "A child with this NHS number or UPN is already known. Open their record instead of adding a new one.")
+            form.add_error(
+                None,
+                "A child with this NHS number or UPN is already known. "
+                "Open their record instead of adding a new one.",
+            )
         else:
             with transaction.atomic():
                 child = form.save()
@@ -124,16 +137,21 @@ def add_child(request: HttpRequest) -> HttpResponse:
                     )
                 record_access(request, child.pk, kind=AccessKind.CREATE, purpose="Added a child")
             del request.session[SEARCH_SESSION_KEY]
-            messages.success(request, f"{child.full_name} has been added with LA child ID {child.la_child_id}.")
+            messages.success(
+                request, f"{child.full_name} has been added with LA child ID {child.la_child_id}."
+            )
             return redirect("people:child", child_id=child.pk)
     return render(request, "people/add_child.html", {"form": form, "search_query": search["query"]})
 
 
 def _open(request: HttpRequest, child_id: int, purpose: str) -> Child | HttpResponse:
-    merged_into = Child.objects.filter(pk=child_id, merged_into__isnull=False).values_list(
-        "merged_into", flat=True
-    ).first()
-    if merged_into:
+    merged_into = (
+        Child.objects.filter(pk=child_id, merged_into__isnull=False)
+        .values_list("merged_into", flat=True)
+        .first()
+    )
+    if merged_into and Child.objects.in_scope_of(request.user).filter(pk=merged_into).exists():
+        record_access(request, child_id, purpose=purpose, detail=f"merged into child {merged_into}")
         return redirect("people:child", child_id=merged_into)
     try:
         return get_child_for_user(request, child_id, purpose)
@@ -148,7 +166,9 @@ def child_summary(request: HttpRequest, child_id: int) -> HttpResponse:
         return child
     child = (
         Child.objects.filter(pk=child.pk)
-        .prefetch_related("addresses", "former_names", "relationships__person", "relationships__related_child")
+        .prefetch_related(
+            "addresses", "former_names", "relationships__person", "relationships__related_child"
+        )
         .get()
     )
     return render(
@@ -169,8 +189,13 @@ def child_summary(request: HttpRequest, child_id: int) -> HttpResponse:
 def break_glass(request: HttpRequest, child_id: int) -> HttpResponse:
     child = Child.objects.in_scope_of(request.user).filter(pk=child_id).first()
     if child is None:
-        record_access(request, child_id, kind=AccessKind.BREAK_GLASS, outcome=Outcome.DENIED,
-                      detail="outside the user's scope")
+        record_access(
+            request,
+            child_id,
+            kind=AccessKind.BREAK_GLASS,
+            outcome=Outcome.DENIED,
+            detail="outside the user's scope",
+        )
         raise Http404("No child found")
     if not scopes.is_restricted_for(child.pk, request.user):
         return redirect("people:child", child_id=child.pk)
@@ -178,10 +203,16 @@ def break_glass(request: HttpRequest, child_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
         BreakGlass.objects.create(user=request.user, child=child, reason=reason)
-        record_access(request, child.pk, kind=AccessKind.BREAK_GLASS, purpose="Break the glass", detail=reason)
+        record_access(
+            request, child.pk, kind=AccessKind.BREAK_GLASS, purpose="Break the glass", detail=reason
+        )
         return redirect("people:child", child_id=child.pk)
     # Only the LA child ID is shown: nothing else of a restricted record before the glass is broken.
-    return render(request, "people/break_glass.html", {"form": form, "la_child_id": child.la_child_id, "child_id": child.pk})
+    return render(
+        request,
+        "people/break_glass.html",
+        {"form": form, "la_child_id": child.la_child_id, "child_id": child.pk},
+    )
 
 
 @capability_required(capabilities.VIEW_ACCESS_LOG)
@@ -191,6 +222,8 @@ def who_viewed(request: HttpRequest, child_id: int) -> HttpResponse:
         raise Http404("No child found")
     events = AccessEvent.objects.filter(child_id=child.pk)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    # Read the rows before logging this read, so the page shows the log as it was when opened.
+    page.object_list = list(page.object_list)
     record_access(request, child.pk, kind=AccessKind.ACCESS_LOG, purpose="Who viewed this record")
     glass = BreakGlass.objects.filter(child=child).select_related("user")
     return render(request, "people/who_viewed.html", {"child": child, "page": page, "glass": glass})
@@ -203,29 +236,47 @@ def restriction(request: HttpRequest, child_id: int) -> HttpResponse:
     if isinstance(child, HttpResponse):
         return child
     current = RestrictedRecord.objects.filter(child=child).first()
-    restrict_form = RestrictForm(request.POST if "restrict" in request.POST else None, prefix="restrict")
+    restrict_form = RestrictForm(
+        request.POST if "restrict" in request.POST else None, prefix="restrict"
+    )
     grant_form = GrantForm(request.POST if "grant" in request.POST else None, prefix="grant")
     if request.method == "POST":
         if "restrict" in request.POST and restrict_form.is_valid() and current is None:
             with transaction.atomic():
-                RestrictedRecord.objects.create(child=child, reason=restrict_form.cleaned_data["reason"], restricted_by=request.user)
+                RestrictedRecord.objects.create(
+                    child=child,
+                    reason=restrict_form.cleaned_data["reason"],
+                    restricted_by=request.user,
+                )
                 # Whoever restricts a record keeps access to it.
-                AccessGrant.objects.get_or_create(child=child, user=request.user, defaults={"granted_by": request.user})
+                AccessGrant.objects.get_or_create(
+                    child=child, user=request.user, defaults={"granted_by": request.user}
+                )
             messages.success(request, "The record is now restricted.")
             return redirect("people:restriction", child_id=child.pk)
         if "grant" in request.POST and grant_form.is_valid():
-            grantee = User.objects.filter(email__iexact=grant_form.cleaned_data["email"], is_active=True).first()
+            grantee = User.objects.filter(
+                email__iexact=grant_form.cleaned_data["email"], is_active=True
+            ).first()
             if grantee is None:
                 grant_form.add_error("email", "There is no active user with this email address")
             else:
-                AccessGrant.objects.get_or_create(child=child, user=grantee, defaults={"granted_by": request.user})
+                AccessGrant.objects.get_or_create(
+                    child=child, user=grantee, defaults={"granted_by": request.user}
+                )
                 messages.success(request, f"{grantee.full_name} can now open this record.")
                 return redirect("people:restriction", child_id=child.pk)
     grants = AccessGrant.objects.filter(child=child).select_related("user", "granted_by")
     return render(
         request,
         "people/restriction.html",
-        {"child": child, "restriction": current, "restrict_form": restrict_form, "grant_form": grant_form, "grants": grants},
+        {
+            "child": child,
+            "restriction": current,
+            "restrict_form": restrict_form,
+            "grant_form": grant_form,
+            "grants": grants,
+        },
     )
 
 
@@ -242,7 +293,9 @@ def merge(request: HttpRequest, child_id: int) -> HttpResponse:
         if duplicate is None:
             form.add_error("duplicate", "There is no record you can open with this LA child ID")
         else:
-            record_access(request, duplicate.pk, kind=AccessKind.UPDATE, purpose="Merged into another record")
+            record_access(
+                request, duplicate.pk, kind=AccessKind.UPDATE, purpose="Merged into another record"
+            )
             try:
                 merge_children(kept, duplicate, by=request.user, reason=form.cleaned_data["reason"])
             except MergeRefused as refused:

@@ -54,8 +54,11 @@ def test_it_filters_by_user_child_kind_and_date(client, dpo, reads):
     assert _rows(client.get("/access-log/", {"child": reads["b"].la_child_id})) == 1
     assert _rows(client.get("/access-log/", {"kind": AccessKind.SEARCH})) == 0
     tomorrow = timezone.localdate() + timedelta(days=1)
-    future = {"date_from_day": tomorrow.day, "date_from_month": tomorrow.month,
-              "date_from_year": tomorrow.year}
+    future = {
+        "date_from_day": tomorrow.day,
+        "date_from_month": tomorrow.month,
+        "date_from_year": tomorrow.year,
+    }
     assert _rows(client.get("/access-log/", future)) == 0
 
 
@@ -63,8 +66,14 @@ def test_a_to_date_before_the_from_date_is_an_error_not_a_crash(client, dpo, rea
     sign_in_as(client, dpo)
     response = client.get(
         "/access-log/",
-        {"date_from_day": 10, "date_from_month": 3, "date_from_year": 2017,
-         "date_to_day": 1, "date_to_month": 3, "date_to_year": 2017},
+        {
+            "date_from_day": 10,
+            "date_from_month": 3,
+            "date_from_year": 2017,
+            "date_to_day": 1,
+            "date_to_month": 3,
+            "date_to_year": 2017,
+        },
     )
     assert response.status_code == 200
     assert "must be the same as or after" in response.content.decode()

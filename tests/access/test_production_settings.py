@@ -28,7 +28,10 @@ def _safeguard(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedPr
 
 def test_production_mode_passes_the_deploy_checks(tmp_path):
     done = _safeguard(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         tmp_path=tmp_path,
         SAFEGUARD_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(60),
@@ -46,7 +49,8 @@ def test_production_mode_refuses_to_start_without_a_real_secret_key(tmp_path):
 
 def test_the_demo_partnership_is_refused_in_production(tmp_path):
     done = _safeguard(
-        "demo", "seed",
+        "demo",
+        "seed",
         tmp_path=tmp_path,
         SAFEGUARD_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(60),
@@ -77,10 +81,17 @@ def test_production_responses_carry_hsts_and_a_content_security_policy(tmp_path)
     for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run(
             [sys.executable, "-m", "safeguard.manage", *command],
-            cwd=REPO, env=environment, check=True, timeout=120,
+            cwd=REPO,
+            env=environment,
+            check=True,
+            timeout=120,
         )
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=environment, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     status, hsts, csp, secure_cookie = done.stdout.splitlines()[-4:]

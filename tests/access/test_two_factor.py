@@ -14,7 +14,9 @@ def required(settings):
 
 
 def _code_for(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=0):06d}"
+    return (
+        f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=0):06d}"
+    )
 
 
 def test_a_social_worker_must_set_up_a_second_factor_before_seeing_children(client, db, required):
@@ -59,5 +61,3 @@ def test_the_code_must_be_six_digits(client, db, required):
     sign_in_as(client, UserFactory(role="social_worker"))
     page = client.post("/account/two-factor/", {"token": "12"}).content.decode()
     assert "Enter the 6-digit security code" in page
-
-

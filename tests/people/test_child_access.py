@@ -147,10 +147,10 @@ def test_the_dpo_sees_who_viewed_a_record_and_why_the_glass_was_broken(
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert escape(f"{granted.full_name} <{granted.email}>") in page
-    assert escape(f"{breaker.full_name} <{breaker.email}>") in page
     assert escape(f"“{REASON}”") in page
     assert "Broke the glass" in page
+    assert escape(f"{breaker.full_name} <{breaker.email}>") in page
+    assert escape(f"{granted.full_name} <{granted.email}>") in page
 
 
 def test_the_who_viewed_page_still_lists_the_only_earlier_view(client, personas, child):

@@ -137,6 +137,17 @@ def test_a_restriction_on_the_duplicate_protects_the_merged_record(kept, duplica
     assert RestrictedRecord.objects.get(child=kept).reason == "A member of staff's child"
 
 
+@pytest.mark.parametrize("linked_from", ["kept", "duplicate"])
+def test_a_child_is_never_their_own_relative_after_a_merge(kept, duplicate, personas, linked_from):
+    # Before anyone saw they were one child, the two records were linked as siblings.
+    one, other = (kept, duplicate) if linked_from == "kept" else (duplicate, kept)
+    Relationship.objects.create(child=one, related_child=other, kind=RelationshipKind.SIBLING)
+
+    merge_children(kept, duplicate, by=personas["mash_manager"], reason=WHY)
+
+    assert not Relationship.objects.filter(child=kept, related_child=kept).exists()
+
+
 def test_it_refuses_to_merge_records_with_different_nhs_numbers(kept, duplicate, personas):
     duplicate.nhs_number = OTHER_NHS_NUMBER
     duplicate.save()

@@ -105,3 +105,6 @@ class AccessLogHead(models.Model):
 
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
     last_event_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"Access log head at event {self.last_event_id}"

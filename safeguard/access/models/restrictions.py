@@ -42,6 +42,9 @@ class AccessGrant(models.Model):
             models.UniqueConstraint(fields=["child", "user"], name="one_grant_per_user_and_child")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} may open child {self.child_id}"
+
 
 class BreakGlassQuerySet(models.QuerySet["BreakGlass"]):
     def active(self) -> "BreakGlassQuerySet":
@@ -67,3 +70,6 @@ class BreakGlass(models.Model):
         if not self.expires_at:
             self.expires_at = self.at + BREAK_GLASS_DURATION
         super().save(*args, **kwargs)
+
+    def __str__(self) -> str:
+        return f"{self.user} broke the glass on child {self.child_id} at {self.at:%Y-%m-%d %H:%M}"

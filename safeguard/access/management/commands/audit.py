@@ -20,5 +20,3 @@ class Command(BaseCommand):
             )
             sys.exit(1)
         self.stdout.write(f"Access log intact: {checked} events checked.")
-
-
