@@ -15,6 +15,7 @@ from safeguard.frontdoor.models import (
     RagChange,
     Referral,
     ThresholdDecision,
+    ThresholdDocument,
     ThresholdLevel,
 )
 
@@ -85,6 +86,8 @@ def _refuse_if_decided(contact: Contact) -> None:
 def change_rag(
     contact: Contact, rag: str, *, reason: str, by: User, at: datetime | None = None
 ) -> None:
+    # Re-read under a lock: someone may have decided the contact since this page was loaded.
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _refuse_if_decided(contact)
     contact.rag = rag
     contact.set_clocks(FrontDoorSettings.current())
@@ -94,10 +97,12 @@ def change_rag(
     )
 
 
+@transaction.atomic
 def request_information(
     contact: Contact, agency: Agency, question: str, *, by: User, at: datetime | None = None
 ) -> InformationRequest:
     """Ask an agency what it knows; it has a share of the contact's RAG time to answer."""
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _refuse_if_decided(contact)
     at = at or timezone.now()
     front_door = FrontDoorSettings.current()
@@ -150,6 +155,13 @@ def decide(
     """Record the threshold decision; an outcome for social care makes the contact a referral."""
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _refuse_if_decided(contact)
+    at = at or timezone.now()
+    in_force = ThresholdDocument.in_force_on(timezone.localtime(at).date())
+    if in_force is None or level.document_id != in_force.pk:
+        raise FrontDoorError(
+            "A decision must cite the threshold document in force"
+            + (f" (version {in_force.version})" if in_force else ": none has been published")
+        )
     to_social_care = outcome in Outcome.to_social_care()
     if to_social_care and contact.child_id is None:
         raise FrontDoorError(
@@ -162,7 +174,7 @@ def decide(
         reasoning=reasoning,
         feedback_for_referrer=feedback,
         decided_by=by,
-        decided_at=at or timezone.now(),
+        decided_at=at,
     )
     contact.status = ContactStatus.DECIDED
     contact.save(update_fields=["status"])

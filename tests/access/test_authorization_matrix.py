@@ -5,13 +5,12 @@ A pattern missing from the table fails the test: no page ships without deciding 
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from factories import ChildFactory, make_contact, make_threshold_document, sign_in_as
-
-
-from safeguard.frontdoor.codes import Outcome
-from safeguard.frontdoor.services import decide, request_information
+from factories import ChildFactory, sign_in_as
+from factories_frontdoor import make_contact, make_threshold_document
 
 from safeguard.access.roles import STANDARD_ROLES
+from safeguard.frontdoor.codes import Outcome
+from safeguard.frontdoor.services import decide, request_information
 
 ANONYMOUS = "anonymous"
 OK = "ok"  # a page, or a redirect that is not to sign in
@@ -113,9 +112,10 @@ def _records(personas) -> dict[str, dict[str, int]]:
     """One record of each kind the URLs name, and URLs that need a particular one."""
     child = ChildFactory()
     council = personas["partner_practitioner"].agency
-    contact = make_contact(referrer=personas["partner_practitioner"], child=child)
+    partner = personas["partner_practitioner"]
+    contact = make_contact(recorded_by=partner, referrer=partner, child=child)
     info = request_information(contact, council, "Known?", by=personas["mash_worker"])
-    decided = make_contact(referrer=personas["partner_practitioner"])
+    decided = make_contact(recorded_by=partner, referrer=partner)
     decide(
         decided,
         level=make_threshold_document().levels.get(number=1),

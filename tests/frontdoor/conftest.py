@@ -1,6 +1,6 @@
 """Fixtures for the front-door tests.
 
-- `levels`: the four levels of need of a threshold document in force from 1 April 2025, by number.
+- `levels`: the four levels of need of a threshold document in force from 1 April 2015, by number.
 """
 
 import pytest

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from safeguard.access.models import User
 from safeguard.demo.families import restrict_some, seed_families
+from safeguard.demo.frontdoor import seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
 from safeguard.people.models import Child
 
@@ -31,8 +32,10 @@ class Command(BaseCommand):
         made = seed_families(options["households"], seed=options["seed"])
         dpo = User.objects.get(email="fiona.clarke@council.example.org")
         restrict_some(3, dpo, seed=options["seed"])
+        contacts = seed_front_door(seed=options["seed"])
         self.stdout.write(
-            f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all)."
+            f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all), "
+            f"{contacts} front-door contacts over two years."
         )
 
     def _print_logins(self) -> None:

@@ -58,7 +58,7 @@ def make_contact(
 
 
 def make_threshold_document(
-    *, version: int = 1, in_force_from: date = date(2025, 4, 1), published_by: User | None = None
+    *, version: int = 1, in_force_from: date = date(2015, 4, 1), published_by: User | None = None
 ) -> ThresholdDocument:
     """A threshold document with levels 1 universal, 2 early help, 3 child in need, 4 protection."""
     document = ThresholdDocument.objects.create(
