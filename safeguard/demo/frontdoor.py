@@ -213,7 +213,7 @@ def seed_front_door(*, seed: int = 2017, today: date | None = None) -> int:
             referrer = cast.partner_referrers.get(kind) if kind and rng.random() < 0.15 else None
             if referrer is not None:
                 agency = referrer.agency
-            pk, first, last, born = rng.choice(frequent if rng.random() < 0.35 else children)
+            pk, first, last, born = rng.choice(frequent if rng.random() < 0.15 else children)
             concern = rng.choice(list(WHAT_HAPPENED))
             received = _received_at(rng, day)
             danger = rng.random() < 0.05
@@ -257,6 +257,10 @@ def seed_front_door(*, seed: int = 2017, today: date | None = None) -> int:
             plans.append(
                 {"outcome": outcome, "late": rng.random() < 0.12, "requests": rng.random() < 0.4}
             )
+        day += timedelta(days=1)
+    # References come from the row numbers, which exist only once the rows are written.
+    for number, contact in enumerate(contacts):
+        contact.reference = f"pending-{number}"
     Contact.objects.bulk_create(contacts, batch_size=1000)
     for contact in contacts:
         contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"

@@ -85,7 +85,7 @@ def _refuse_if_decided(contact: Contact) -> None:
 @transaction.atomic
 def change_rag(
     contact: Contact, rag: str, *, reason: str, by: User, at: datetime | None = None
-) -> None:
+) -> Contact:
     # Re-read under a lock: someone may have decided the contact since this page was loaded.
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     _refuse_if_decided(contact)
@@ -95,6 +95,7 @@ def change_rag(
     RagChange.objects.create(
         contact=contact, rag=rag, reason=reason, changed_by=by, changed_at=at or timezone.now()
     )
+    return contact
 
 
 @transaction.atomic

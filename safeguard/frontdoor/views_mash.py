@@ -110,7 +110,7 @@ def contact_rag(request: HttpRequest, contact_id: int) -> HttpResponse:
     contact = _open_contact_for_change(request, contact_id, "Change RAG rating")
     form = RagForm(request.POST or None, initial={"rag": contact.rag})
     if request.method == "POST" and form.is_valid():
-        change_rag(
+        contact = change_rag(
             contact, form.cleaned_data["rag"], reason=form.cleaned_data["reason"], by=request.user
         )
         messages.success(

@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["seed", "logins"])
-        parser.add_argument("--households", type=int, default=1500)
+        parser.add_argument("--households", type=int, default=3000)
         parser.add_argument("--if-empty", action="store_true", help="Only seed an empty database")
         parser.add_argument("--seed", type=int, default=2017)
 
