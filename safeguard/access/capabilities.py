@@ -31,6 +31,7 @@ def all_capabilities() -> list[Capability]:
 
 SEARCH_CHILDREN = register("children.search", "Find children and open their records")
 ADD_CHILD = register("children.add", "Add a child after searching for matches")
+EDIT_CHILD = register("children.edit", "Change a child's details and addresses")
 MERGE_CHILDREN = register("children.merge", "Merge duplicate records of the same child")
 RESTRICT_RECORDS = register("children.restrict", "Restrict a child's record and grant access")
 VIEW_ACCESS_LOG = register("access_log.view", "Read the access log and who viewed a record")

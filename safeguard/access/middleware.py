@@ -1,5 +1,6 @@
 """Session rules: sign out after inactivity, and a second factor where the role requires it."""
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -11,13 +12,26 @@ from django.urls import reverse
 
 LAST_ACTIVITY = "last_activity"
 
+logger = logging.getLogger("safeguard.security")
+
 
 class InactivityTimeoutMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
+        signed_in = request.user.is_authenticated  # loads the session, if there is one
+        cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        # Loading a session the store does not hold leaves it without a key.
+        if cookie and request.session.session_key is None:
+            # Someone sent a session we never issued, or one that has ended: they see nothing
+            # but the sign-in page, and the attempt is on record.
+            logger.warning(
+                "Unknown or expired session cookie from %s for %s",
+                request.META.get("REMOTE_ADDR", "?"),
+                request.path,
+            )
+        if signed_in:
             now = time.time()
             last = request.session.get(LAST_ACTIVITY, now)
             if now - last > settings.SESSION_INACTIVITY_SECONDS:

@@ -19,7 +19,7 @@ class StandardRole:
     capabilities: set[str] = field(default_factory=set)
 
 
-_CHILDRENS_SERVICES = {cap.SEARCH_CHILDREN, cap.ADD_CHILD}
+_CHILDRENS_SERVICES = {cap.SEARCH_CHILDREN, cap.ADD_CHILD, cap.EDIT_CHILD}
 
 STANDARD_ROLES: dict[str, StandardRole] = {
     r.key: r

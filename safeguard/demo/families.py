@@ -53,6 +53,14 @@ class Household:
     address: tuple[str, str, str]
 
 
+def _unique(make, used: set[str]) -> str:
+    """Identifiers are unique per child: draw again on the rare repeat."""
+    while (value := make()) in used:
+        pass
+    used.add(value)
+    return value
+
+
 def _nhs_number(rng: random.Random) -> str:
     while True:
         first_nine = f"{rng.randint(400_000_000, 799_999_999)}"
@@ -82,6 +90,8 @@ def seed_families(households: int, *, seed: int = 2017, today: date | None = Non
     fake.seed_instance(seed)
     next_id = (Child.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     children, addresses, people, relationships, siblings = [], [], [], [], []
+    used_nhs = set(Child.objects.exclude(nhs_number="").values_list("nhs_number", flat=True))
+    used_upn = set(Child.objects.exclude(upn="").values_list("upn", flat=True))
     for _ in range(households):
         surname = fake.last_name()
         address = _address(fake, rng)
@@ -109,8 +119,10 @@ def seed_families(households: int, *, seed: int = 2017, today: date | None = Non
                 disabilities=[rng.choice([d for d in Disability if d != Disability.NONE])]
                 if rng.random() < 0.05
                 else [Disability.NONE],
-                nhs_number="" if unborn else _nhs_number(rng),
-                upn=_upn(rng) if school_age and rng.random() < 0.9 else "",
+                nhs_number="" if unborn else _unique(lambda: _nhs_number(rng), used_nhs),
+                upn=_unique(lambda: _upn(rng), used_upn)
+                if school_age and rng.random() < 0.9
+                else "",
                 first_language="English"
                 if rng.random() < 0.93
                 else rng.choice(["Polish", "Romanian", "Bulgarian", "Lithuanian", "Urdu"]),

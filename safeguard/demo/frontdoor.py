@@ -185,7 +185,9 @@ def _weighted(rng: random.Random, pairs: list[tuple[object, float]]) -> object:
 
 
 @transaction.atomic
-def seed_front_door(*, seed: int = 2017, today: date | None = None) -> int:
+def seed_front_door(
+    *, seed: int = 2017, today: date | None = None, per_year: int = CONTACTS_PER_YEAR
+) -> int:
     """Contacts, decisions, referrals and information requests for the two years to today."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
@@ -205,7 +207,8 @@ def seed_front_door(*, seed: int = 2017, today: date | None = None) -> int:
     plans: list[dict[str, object]] = []
     day = today - timedelta(days=730)
     while day <= today:
-        per_day = CONTACTS_PER_YEAR / 260 if is_working_day(day) else CONTACTS_PER_YEAR / 2600
+        # Weekends and bank holidays see a tenth of a working day's contacts.
+        per_day = per_year / 260 if is_working_day(day) else per_year / 2600
         for _ in range(int(per_day) + (rng.random() < per_day % 1)):
             kind = _weighted(rng, [(s[0], s[1]) for s in SOURCES])
             nfa_share = next(s[2] for s in SOURCES if s[0] == kind)
@@ -316,13 +319,15 @@ def seed_front_door(*, seed: int = 2017, today: date | None = None) -> int:
         if outcome is None:
             continue
         received_on = timezone.localtime(contact.received_at).date()
-        document = documents[-1] if received_on >= documents[-1].in_force_from else documents[0]
         decided_at = (
             contact.rag_deadline + timedelta(hours=rng.randint(1, 20))
             if plan["late"]
             else contact.received_at
             + (contact.rag_deadline - contact.received_at) * rng.uniform(0.2, 0.95)
         )
+        # A decision cites the threshold document in force on the day it is made.
+        decided_on = timezone.localtime(decided_at).date()
+        document = documents[-1] if decided_on >= documents[-1].in_force_from else documents[0]
         decisions.append(
             ThresholdDecision(
                 contact=contact,

@@ -12,7 +12,7 @@ from safeguard.core.identifiers import (
     validate_upn,
 )
 from safeguard.people.codes import Disability, Ethnicity, Gender
-from safeguard.people.models import Child
+from safeguard.people.models import Address, Child
 
 
 class FindChildForm(GovukForm):
@@ -238,3 +238,28 @@ class MergeForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why these records are the same child"},
     )
+
+
+class EditChildForm(ChildForm):
+    """The child's details without the first address: addresses change through their own form."""
+
+    address_line_1 = None
+    town = None
+    postcode = None
+
+
+class NewAddressForm(GovukModelForm):
+    moved_in = GovukDateField(
+        label="Date the child moved in",
+        must_be_today_or_past=True,
+        error_messages={"required": "Enter the date the child moved in"},
+    )
+
+    class Meta:
+        model = Address
+        fields = ["line_1", "line_2", "town", "postcode", "moved_in"]
+        error_messages = {
+            "line_1": {"required": "Enter address line 1"},
+            "town": {"required": "Enter the town or city"},
+            "postcode": {"required": "Enter the postcode"},
+        }

@@ -13,4 +13,7 @@ urlpatterns = [
     path("<int:child_id>/who-viewed/", views.who_viewed, name="who-viewed"),
     path("<int:child_id>/restriction/", views.restriction, name="restriction"),
     path("<int:child_id>/merge/", views.merge, name="merge"),
+    path("<int:child_id>/edit/", views.edit_child, name="edit"),
+    path("<int:child_id>/addresses/new/", views.new_address, name="new-address"),
+    path("<int:child_id>/history/", views.child_history, name="history"),
 ]

@@ -25,9 +25,11 @@ from safeguard.people.access import RecordRestricted, get_child_for_user
 from safeguard.people.forms import (
     BreakGlassForm,
     ChildForm,
+    EditChildForm,
     FindChildForm,
     GrantForm,
     MergeForm,
+    NewAddressForm,
     RestrictForm,
     SearchBeforeAddForm,
 )
@@ -178,6 +180,7 @@ def child_summary(request: HttpRequest, child_id: int) -> HttpResponse:
             "child": child,
             "badges": badges.badges_for(child),
             "can_merge": request.user.can(capabilities.MERGE_CHILDREN),
+            "can_edit": request.user.can(capabilities.EDIT_CHILD),
             "can_restrict": request.user.can(capabilities.RESTRICT_RECORDS),
             "can_see_log": request.user.can(capabilities.VIEW_ACCESS_LOG),
         },
@@ -305,3 +308,78 @@ def merge(request: HttpRequest, child_id: int) -> HttpResponse:
                 messages.success(request, f"{la_id} has been merged into this record.")
                 return redirect("people:child", child_id=kept.pk)
     return render(request, "people/merge.html", {"child": kept, "form": form})
+
+
+@capability_required(capabilities.EDIT_CHILD)
+@require_http_methods(["GET", "POST"])
+def edit_child(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = _open(request, child_id, "Change a child's details")
+    if isinstance(child, HttpResponse):
+        return child
+    form = EditChildForm(request.POST or None, instance=child)
+    if request.method == "POST" and form.is_valid():
+        changed = form.changed_data
+        if changed:
+            form.save()
+            record_access(
+                request,
+                child.pk,
+                kind=AccessKind.UPDATE,
+                purpose="Changed details",
+                detail=", ".join(changed),
+            )
+            messages.success(request, "The child's details have been updated.")
+        return redirect("people:child", child_id=child.pk)
+    return render(request, "people/edit_child.html", {"child": child, "form": form})
+
+
+@capability_required(capabilities.EDIT_CHILD)
+@require_http_methods(["GET", "POST"])
+def new_address(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = _open(request, child_id, "Record a new address")
+    if isinstance(child, HttpResponse):
+        return child
+    form = NewAddressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moved_in = form.cleaned_data["moved_in"]
+        current = child.addresses.filter(moved_out__isnull=True)
+        if current.filter(moved_in__gt=moved_in).exists():
+            form.add_error(
+                "moved_in",
+                "The date the child moved in must be after they moved to their current address",
+            )
+        else:
+            with transaction.atomic():
+                # The old address stays in the history, ended the day the child moved.
+                for address in current:
+                    address.moved_out = moved_in
+                    address.save()
+                form.instance.child = child
+                form.save()
+                record_access(request, child.pk, kind=AccessKind.UPDATE, purpose="New address")
+            messages.success(request, "The new address has been recorded.")
+            return redirect("people:child", child_id=child.pk)
+    return render(request, "people/new_address.html", {"child": child, "form": form})
+
+
+@capability_required(capabilities.SEARCH_CHILDREN)
+def child_history(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Every change to the child's details: who, when, and what each field was and became."""
+    child = _open(request, child_id, "Change history")
+    if isinstance(child, HttpResponse):
+        return child
+    records = list(
+        child.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    changes = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        if older is None:
+            changes.append((newer, [], newer.history_change_reason or "Record created"))
+            continue
+        delta = newer.diff_against(older, excluded_fields=["first_name_key", "last_name_key"])
+        fields = [
+            (Child._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes
+        ]
+        changes.append((newer, fields, newer.history_change_reason or ""))
+    page = Paginator(changes, 25).get_page(request.GET.get("page"))
+    return render(request, "people/child_history.html", {"child": child, "page": page})

@@ -71,6 +71,9 @@ MATRIX: dict[str, dict[str, str]] = {
     "people:who-viewed": rule({"data_protection_officer"}),
     "people:restriction": rule({"team_manager"}),
     "people:merge": rule(MERGERS),
+    "people:edit": rule(ADDERS, out_of_scope=set()),
+    "people:new-address": rule(ADDERS),
+    "people:history": CHILD_PAGE,
     "frontdoor:refer": rule(REFERRERS),
     "frontdoor:my-referrals": rule(REFERRERS),
     # The contact was made by the partner practitioner; MASH staff are sent to the MASH view.

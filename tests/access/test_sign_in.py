@@ -79,9 +79,11 @@ def test_the_navigation_shows_only_what_the_role_may_use(client, personas):
     assert "Find a child" not in nav_labels(personas["board_member"])
 
 
-def test_a_forged_session_cookie_is_treated_as_signed_out(client, worker):
+def test_a_forged_session_cookie_is_treated_as_signed_out_and_logged(client, worker, caplog):
     client.cookies["sessionid"] = "forged-session-key-that-does-not-exist"
-    response = client.get("/children/")
+    with caplog.at_level("WARNING", logger="safeguard.security"):
+        response = client.get("/children/")
+    assert "Unknown or expired session cookie" in caplog.text
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
     assert AccessEvent.objects.count() == 0

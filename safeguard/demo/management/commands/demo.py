@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from safeguard.access.models import User
 from safeguard.demo.families import restrict_some, seed_families
-from safeguard.demo.frontdoor import seed_front_door
+from safeguard.demo.frontdoor import CONTACTS_PER_YEAR, seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
 from safeguard.people.models import Child
 
@@ -18,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--households", type=int, default=3000)
         parser.add_argument("--if-empty", action="store_true", help="Only seed an empty database")
         parser.add_argument("--seed", type=int, default=2017)
+        parser.add_argument("--contacts-per-year", type=int, default=CONTACTS_PER_YEAR)
 
     def handle(self, *args: object, **options: object) -> None:
         if settings.PRODUCTION:
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         made = seed_families(options["households"], seed=options["seed"])
         dpo = User.objects.get(email="fiona.clarke@council.example.org")
         restrict_some(3, dpo, seed=options["seed"])
-        contacts = seed_front_door(seed=options["seed"])
+        contacts = seed_front_door(seed=options["seed"], per_year=options["contacts_per_year"])
         self.stdout.write(
             f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all), "
             f"{contacts} front-door contacts over two years."
