@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "safeguard.access",
     "safeguard.people",
     "safeguard.frontdoor",
+    "safeguard.casework",
     "safeguard.demo",
 ]
 

@@ -21,6 +21,7 @@ The convention is chosen by the ``SAFEGUARD_WORKING_DAY_CONVENTION`` setting, re
 ``default_convention``.
 """
 
+import calendar as calendar_module
 import enum
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -197,3 +198,14 @@ def _duration(hours: float | Decimal | int) -> timedelta:
     if not amount.is_finite() or amount < 0:
         raise ValueError(f"hours must be a finite number, 0 or more, not {hours}")
     return timedelta(microseconds=round(amount * _MICROSECONDS_PER_HOUR))
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` calendar months later, or the month's last day if it has no such day.
+
+    Conference reviews and looked-after reviews are set in months (RULES.md), not working days.
+    """
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    last_day = calendar_module.monthrange(year, month)[1]
+    return date(year, month, min(start.day, last_day))

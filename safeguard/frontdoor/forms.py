@@ -145,6 +145,12 @@ class ConcernForm(GovukModelForm):
             "lawful_basis_details",
         ]
 
+    def validate_unique(self) -> None:
+        # A key seen before is a double submit: the view answers it with the first contact.
+        self.instance.validate_unique(
+            exclude=self._get_validation_exclusions() | {"idempotency_key"}
+        )
+
     def clean(self) -> dict[str, object]:
         data = super().clean()
         if data.get("early_help_offered") == EarlyHelpOffered.NOT_APPROPRIATE and not data.get(

@@ -29,6 +29,13 @@ from safeguard.frontdoor.models import (
 )
 
 LEVEL_COUNT = 4
+
+
+def _is_number(text: str) -> bool:
+    # str.isdigit() is true of "²", which int() refuses.
+    return text.isascii() and text.isdigit()
+
+
 _NOT_SOCIAL_CARE = [Outcome.NO_FURTHER_ACTION, Outcome.INFORMATION_AND_ADVICE, Outcome.EARLY_HELP]
 
 
@@ -52,7 +59,12 @@ def new_threshold_version(request: HttpRequest) -> HttpResponse:
         else [{} for _ in range(LEVEL_COUNT)]
     )
     LevelFormSet = formset_factory(
-        ThresholdLevelForm, extra=0, min_num=LEVEL_COUNT, max_num=LEVEL_COUNT
+        ThresholdLevelForm,
+        extra=0,
+        min_num=LEVEL_COUNT,
+        max_num=LEVEL_COUNT,
+        validate_min=True,
+        validate_max=True,
     )
     data = request.POST or None
     form = ThresholdDocumentForm(data, initial={"title": current.title if current else ""})
@@ -85,7 +97,7 @@ def advice_list(request: HttpRequest) -> HttpResponse:
         .order_by("-received_at")
     )
     agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
+    if _is_number(agency_id):
         contacts = contacts.filter(referrer_agency_id=int(agency_id))
     page = Paginator(contacts, 25).get_page(request.GET.get("page"))
     return render(
@@ -95,7 +107,7 @@ def advice_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "agencies": Agency.objects.filter(contacts__isnull=False).distinct(),
             "agency_id": agency_id,
-            "query": f"agency={agency_id}" if agency_id.isdigit() else "",
+            "query": f"agency={agency_id}" if _is_number(agency_id) else "",
         },
     )
 
@@ -134,7 +146,7 @@ def _latest_year_ending() -> int:
 def _period(request: HttpRequest) -> figures.Period:
     latest = _latest_year_ending()
     year = request.GET.get("year", "")
-    ending = int(year) if year.isdigit() and 2000 < int(year) <= latest else latest
+    ending = int(year) if _is_number(year) and 2000 < int(year) <= latest else latest
     return figures.Period.reporting_year(ending)
 
 
@@ -182,7 +194,7 @@ def dashboard_contacts(request: HttpRequest) -> HttpResponse:
     agency = request.GET.get("agency", "")
     if agency == "none":
         contacts = contacts.filter(referrer_agency__isnull=True)
-    elif agency.isdigit():
+    elif _is_number(agency):
         contacts = contacts.filter(referrer_agency_id=int(agency))
     contacts = contacts.select_related("referrer_agency", "decision").order_by("-received_at")
     page = Paginator(contacts, 50).get_page(request.GET.get("page"))

@@ -46,9 +46,15 @@ def refer(request: HttpRequest) -> HttpResponse:
                 open_contact(contact, recorded_by=user)
         except IntegrityError:
             existing = Contact.objects.filter(idempotency_key=key, referrer=user).first()
-            if existing is None:
-                raise
-            return redirect("frontdoor:referral", contact_id=existing.pk)
+            if existing is not None:
+                return redirect("frontdoor:referral", contact_id=existing.pk)
+            # Someone else's key: nothing was saved; send the form back with a fresh one.
+            form = PartnerReferralForm(request.POST, initial={"idempotency_key": uuid.uuid4()})
+            form.data = form.data.copy()
+            form.data["idempotency_key"] = str(uuid.uuid4())
+            form.add_error(
+                None, "Your referral was not sent. Check your answers and send it again."
+            )
         messages.success(request, f"Referral sent. Your reference is {contact.reference}.")
         return redirect("frontdoor:referral", contact_id=contact.pk)
     return render(request, "frontdoor/refer.html", {"form": form})

@@ -77,26 +77,23 @@ def errors_on(response) -> list[str]:
     return [item.message for item in form.error_summary] if form else []
 
 
+def idempotency_key(response) -> str:
+    hidden = re.search(r'type="hidden" name="idempotency_key" value="([^"]+)"', html(response))
+    assert hidden is not None, "the form has no hidden idempotency_key"
+    return hidden.group(1)
+
+
 def test_the_form_carries_a_hidden_idempotency_key(signed_in):
     response = signed_in.get(REFER_URL)
 
     assert response.status_code == 200
-    hidden = re.search(
-        r'<input type="hidden" name="idempotency_key" value="([^"]+)"', html(response)
-    )
-    assert hidden is not None
-    assert uuid.UUID(hidden.group(1))
+    assert uuid.UUID(idempotency_key(response))
 
 
 def test_each_visit_to_the_form_gets_a_new_idempotency_key(signed_in):
-    keys = [
-        re.search(r'name="idempotency_key" value="([^"]+)"', html(signed_in.get(REFER_URL))).group(
-            1
-        )
-        for _ in range(2)
-    ]
+    first, second = (idempotency_key(signed_in.get(REFER_URL)) for _ in range(2))
 
-    assert keys[0] != keys[1]
+    assert first != second
 
 
 def test_a_complete_referral_opens_one_contact_and_shows_its_reference(signed_in, school_lead):
