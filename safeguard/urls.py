@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("safeguard.access.urls")),
     path("children/", include("safeguard.people.urls")),
     path("", include("safeguard.frontdoor.urls")),
+    path("", include("safeguard.casework.urls")),
 ]
 
 handler400 = "safeguard.core.views.bad_request"

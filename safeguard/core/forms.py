@@ -305,6 +305,9 @@ class GovukFormMixin:
             messages = field.field.error_messages
             if field.govuk_kind != "date" and messages.get("required") == _DJANGO_REQUIRED:
                 messages["required"] = _required_message(field.govuk_kind, str(field.label))
+        # Iterating made bound fields; drop them so a subclass's later changes (a hint set after
+        # super().__init__(), say) show when the form is rendered.
+        self._bound_fields_cache = {}
 
     @property
     def error_summary(self) -> list[ErrorSummaryItem]:

@@ -19,6 +19,13 @@ class Versioned(models.Model):
     class Meta:
         abstract = True
 
+    def ensure_version(self, version: int) -> None:
+        """Refuse early, before any other check, when the person's copy is out of date: what
+        they saw is no longer the record, so that is what they need to hear first."""
+        current = type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first()
+        if self.pk is not None and current != version:
+            raise StaleEdit(f"{self._meta.verbose_name} {self.pk} was changed by someone else")
+
     def save_from(self, version: int, **kwargs: object) -> None:
         """Save changes made to a copy loaded at `version`; StaleEdit if the record moved on."""
         if self.pk is None:

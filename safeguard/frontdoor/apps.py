@@ -10,7 +10,8 @@ class FrontdoorConfig(AppConfig):
         from safeguard.access import navigation, roles, scopes
         from safeguard.access.models import ChildScope
         from safeguard.frontdoor import capabilities as cap
-        from safeguard.frontdoor.visibility import children_in_own_referrals
+        from safeguard.frontdoor.visibility import children_in_own_referrals, move_to_kept_child
+        from safeguard.people.merge import register_merge_step
 
         grants = {
             cap.REFER: [
@@ -35,6 +36,7 @@ class FrontdoorConfig(AppConfig):
                 roles.grant(key, capability)
 
         scopes.register_scope(ChildScope.OWN_REFERRALS, children_in_own_referrals)
+        register_merge_step(move_to_kept_child)
         navigation.register("Raise a concern", "frontdoor:refer", cap.REFER, order=10)
         navigation.register("My referrals", "frontdoor:my-referrals", cap.REFER, order=11)
         navigation.register("MASH queue", "frontdoor:queue", cap.TRIAGE, order=5)

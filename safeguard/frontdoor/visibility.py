@@ -6,7 +6,8 @@ from django.http import Http404, HttpRequest
 from safeguard.access.log import record_access
 from safeguard.access.models import AccessKind, Outcome, User
 from safeguard.frontdoor import capabilities as cap
-from safeguard.frontdoor.models import Contact, InformationRequest
+from safeguard.frontdoor.models import Contact, InformationRequest, Referral
+from safeguard.people.models import Child
 
 
 def children_in_own_referrals(user: User) -> Q:
@@ -64,3 +65,9 @@ def get_request_for_user(request: HttpRequest, request_id: int, purpose: str) ->
         lambda r: r.contact.child_id,
         purpose,
     )
+
+
+def move_to_kept_child(kept: Child, duplicate: Child) -> None:
+    """On a merge, the duplicate's contacts and referrals become the kept child's."""
+    Contact.objects.filter(child=duplicate).update(child=kept)
+    Referral.objects.filter(child=duplicate).update(child=kept)

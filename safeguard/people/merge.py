@@ -13,12 +13,19 @@ from safeguard.access.models import AccessGrant, RestrictedRecord, User
 from safeguard.people.models import Address, Child, FormerName, Merge, Relationship
 
 MergeCheck = Callable[[Child, Child], str | None]
+MergeStep = Callable[[Child, Child], None]
 
 _checks: list[MergeCheck] = []
+_steps: list[MergeStep] = []
 
 
 def register_merge_check(check: MergeCheck) -> None:
     _checks.append(check)
+
+
+def register_merge_step(step: MergeStep) -> None:
+    """Apps move their own records about the duplicate onto the kept child inside the merge."""
+    _steps.append(step)
 
 
 class MergeRefused(Exception):
@@ -68,6 +75,8 @@ def merge_children(kept: Child, duplicate: Child, *, by: User, reason: str) -> M
         RestrictedRecord.objects.create(
             child=kept, reason=restriction.reason, restricted_by=restriction.restricted_by
         )
+    for step in _steps:
+        step(kept, duplicate)
     for grant in AccessGrant.objects.filter(child=duplicate):
         AccessGrant.objects.get_or_create(
             child=kept, user=grant.user, defaults={"granted_by": grant.granted_by}

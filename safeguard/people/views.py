@@ -20,7 +20,7 @@ from safeguard.access.models import (
     RestrictedRecord,
     User,
 )
-from safeguard.people import badges
+from safeguard.people import badges, panels
 from safeguard.people.access import RecordRestricted, get_child_for_user
 from safeguard.people.forms import (
     BreakGlassForm,
@@ -179,6 +179,7 @@ def child_summary(request: HttpRequest, child_id: int) -> HttpResponse:
         {
             "child": child,
             "badges": badges.badges_for(child),
+            "panels": panels.panels_for(request, child),
             "can_merge": request.user.can(capabilities.MERGE_CHILDREN),
             "can_edit": request.user.can(capabilities.EDIT_CHILD),
             "can_restrict": request.user.can(capabilities.RESTRICT_RECORDS),

@@ -3,13 +3,17 @@
 A pattern missing from the table fails the test: no page ships without deciding who may see it.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from factories import ChildFactory, sign_in_as
 from factories_frontdoor import make_contact, make_threshold_document
 
 from safeguard.access.roles import STANDARD_ROLES
+from safeguard.casework import services
 from safeguard.frontdoor.codes import Outcome
+from safeguard.frontdoor.models import Referral
 from safeguard.frontdoor.services import decide, request_information
 
 ANONYMOUS = "anonymous"
@@ -40,6 +44,7 @@ REFERRERS = {
     "early_help_practitioner",
 }
 MASH = {"mash_worker", "mash_manager"}
+CASEWORKERS = {"social_worker", "team_manager", "mash_manager", "conference_chair"}
 ANSWERERS = {"partner_practitioner", "mash_worker"}
 
 
@@ -74,6 +79,26 @@ MATRIX: dict[str, dict[str, str]] = {
     "people:edit": rule(ADDERS, out_of_scope=set()),
     "people:new-address": rule(ADDERS),
     "people:history": CHILD_PAGE,
+    "casework:work-tray": rule({"social_worker", "team_manager", "conference_chair"}),
+    "casework:chronology": CHILD_PAGE,
+    "casework:chronology-new": rule(CASEWORKERS),
+    "casework:allocate": rule({"team_manager"}),
+    "casework:referral": rule(CASEWORKERS),
+    "casework:assessment-new": rule(CASEWORKERS),
+    "casework:assessment": rule(CASEWORKERS),
+    "casework:strategy-new": rule(CASEWORKERS),
+    "casework:enquiry-new": rule(CASEWORKERS),
+    "casework:enquiry": rule(CASEWORKERS),
+    "casework:conference-new": rule({"conference_chair"}),
+    "casework:close": rule(CASEWORKERS),
+    "casework:plan": rule(CASEWORKERS),
+    "casework:plan-category": rule(CASEWORKERS),
+    "casework:core-group-new": rule(CASEWORKERS),
+    "casework:visit-new": rule(CASEWORKERS),
+    "casework:review-new": rule({"conference_chair"}),
+    "casework:plan-end": rule(CASEWORKERS),
+    "casework:cin-plan-new": rule(CASEWORKERS),
+    "casework:cin-plan": rule(CASEWORKERS),
     "frontdoor:refer": rule(REFERRERS),
     "frontdoor:my-referrals": rule(REFERRERS),
     # The contact was made by the partner practitioner; MASH staff are sent to the MASH view.
@@ -128,7 +153,51 @@ def _records(personas) -> dict[str, dict[str, int]]:
         by=personas["mash_manager"],
     )
     defaults = {"child_id": child.pk, "contact_id": contact.pk, "request_id": info.pk}
+    defaults |= _pathway_records(personas, child)
     return {"": defaults, "frontdoor:give-advice": defaults | {"contact_id": decided.pk}}
+
+
+def _pathway_records(personas, child) -> dict[str, int]:
+    """A child on a plan, through every stage; another child on a child in need plan."""
+    worker, chair = personas["social_worker"], personas["conference_chair"]
+    day = date(2024, 3, 20)
+    referral = Referral.objects.create(
+        child=child, referral_date=day, source="6", primary_need="N1"
+    )
+    assessment = services.start_assessment(referral, started_on=day, worker=worker)
+    discussion = services.record_strategy_discussion(
+        referral,
+        held_on=day,
+        attendees=["la", "police", "health"],
+        what_was_known="Known",
+        decision="s47_joint",
+        rationale="Harm",
+        by=worker,
+    )
+    enquiry = services.start_enquiry(discussion, started_on=day)
+    services.record_enquiry_outcome(
+        enquiry, version=enquiry.version, outcome="conference", completed_on=day
+    )
+    conference = services.hold_initial_conference(
+        enquiry,
+        held_on=date(2024, 4, 5),
+        chair=chair,
+        attendees=["la", "police", "health"],
+        outcome="plan",
+        category="NEG",
+    )
+    other = Referral.objects.create(
+        child=ChildFactory(), referral_date=day, source="6", primary_need="N1"
+    )
+    cin_plan = services.start_cin_plan(other, started_on=day, objectives="Support")
+    return {
+        "referral_id": referral.pk,
+        "assessment_id": assessment.pk,
+        "discussion_id": discussion.pk,
+        "enquiry_id": enquiry.pk,
+        "plan_id": conference.plan.pk,
+        "cin_plan_id": cin_plan.pk,
+    }
 
 
 def _url(name: str, pattern: URLPattern, records: dict[str, dict[str, int]]) -> str:

@@ -7,6 +7,7 @@ from safeguard.access.models import User
 from safeguard.demo.families import restrict_some, seed_families
 from safeguard.demo.frontdoor import CONTACTS_PER_YEAR, seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
+from safeguard.demo.pathway import seed_pathway
 from safeguard.people.models import Child
 
 
@@ -34,9 +35,11 @@ class Command(BaseCommand):
         dpo = User.objects.get(email="fiona.clarke@council.example.org")
         restrict_some(3, dpo, seed=options["seed"])
         contacts = seed_front_door(seed=options["seed"], per_year=options["contacts_per_year"])
+        pathway = seed_pathway(seed=options["seed"])
         self.stdout.write(
             f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all), "
-            f"{contacts} front-door contacts over two years."
+            f"{contacts} front-door contacts over two years, {pathway['assessments']} assessments "
+            f"and {pathway['plans']} protection plans."
         )
 
     def _print_logins(self) -> None:

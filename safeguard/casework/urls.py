@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from safeguard.casework import urls_pathway, urls_plans, views_tray
+
+app_name = "casework"
+
+urlpatterns = [
+    path("work-tray/", views_tray.work_tray, name="work-tray"),
+    path("children/<int:child_id>/chronology/", views_tray.chronology, name="chronology"),
+    path(
+        "children/<int:child_id>/chronology/new/",
+        views_tray.new_chronology_entry,
+        name="chronology-new",
+    ),
+    path("casework/", include(urls_pathway)),
+    path("casework/", include(urls_plans)),
+]
