@@ -27,6 +27,7 @@ from safeguard.casework.access import (
     get_enquiry_for_user,
     get_referral_for_user,
 )
+from safeguard.casework.caseloads import current_caseloads, team_summary
 from safeguard.casework.codes import AssessmentFactor, Attendee, EnquiryOutcome
 from safeguard.casework.forms_pathway import (
     AllocateForm,
@@ -113,10 +114,17 @@ def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
             )
             return redirect("people:child", child_id=child.pk)
     history = child.allocations.select_related("worker", "team", "allocated_by")
+    caseloads = current_caseloads(list(request.user.teams.values_list("pk", flat=True)))
     return render(
         request,
         "casework/pathway/allocate.html",
-        {"child": child, "form": form, "history": history},
+        {
+            "child": child,
+            "form": form,
+            "history": history,
+            "caseloads": caseloads,
+            "teams": team_summary(caseloads),
+        },
     )
 
 
