@@ -134,12 +134,11 @@ def test_the_second_of_two_completions_of_one_assessment_is_refused(staff):
     )
 
 
+# Threads each open their own connection, and an in-memory SQLite test database is not shared
+# between them: the suite runs this test in its PostgreSQL pass only (tests/conftest.py).
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_people_changing_the_category_at_once_cannot_both_succeed():
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        # Threads each open their own connection; an in-memory SQLite test database is not
-        # shared between them reliably. PostgreSQL runs this test (scripts/test.sh).
-        pytest.skip("needs a database that threads can share: run it on PostgreSQL")
     plan = plan_under_neglect(make_staff())
     by = plan.conference.chair
     version = plan.version
