@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "safeguard.people",
     "safeguard.frontdoor",
     "safeguard.casework",
+    "safeguard.reviews",
+    "safeguard.training",
     "safeguard.demo",
 ]
 

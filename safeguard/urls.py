@@ -8,6 +8,8 @@ urlpatterns = [
     path("children/", include("safeguard.people.urls")),
     path("", include("safeguard.frontdoor.urls")),
     path("", include("safeguard.casework.urls")),
+    path("", include("safeguard.reviews.urls")),
+    path("", include("safeguard.training.urls")),
 ]
 
 handler400 = "safeguard.core.views.bad_request"
