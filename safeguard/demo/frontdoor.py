@@ -23,6 +23,7 @@ from safeguard.frontdoor.codes import (
     Outcome,
     PrimaryNeed,
     Rag,
+    ReferralSource,
 )
 from safeguard.frontdoor.models import (
     AgencyAdvice,
@@ -80,6 +81,14 @@ SOURCES = [
     (AgencyKind.PROBATION, 0.03, 0.25),
     (AgencyKind.VOLUNTARY, 0.04, 0.25),
     (None, 0.17, 0.35),  # family members, neighbours and anonymous callers
+]
+# Callers who are not from an agency: family, neighbours, the child, anonymous.
+PUBLIC_SOURCES = [
+    ReferralSource.FAMILY,
+    ReferralSource.FAMILY,
+    ReferralSource.ACQUAINTANCE,
+    ReferralSource.SELF,
+    ReferralSource.ANONYMOUS,
 ]
 OTHER_OUTCOMES = [
     (Outcome.INFORMATION_AND_ADVICE, 0.22),
@@ -230,7 +239,9 @@ def seed_front_door(
                 else ("Anonymous" if not kind and rng.random() < 0.3 else "Caller"),
                 referrer_role=referrer.job_title if referrer else "",
                 referrer_agency=agency,
-                source=source_for(agency, referrer.job_title if referrer else ""),
+                source=source_for(agency, referrer.job_title if referrer else "")
+                if kind
+                else rng.choice(PUBLIC_SOURCES),
                 child_id=pk,
                 child_first_name=first,
                 child_last_name=last,
