@@ -6,9 +6,9 @@ app_name = "casework"
 
 urlpatterns = [
     path("work-tray/", views_tray.work_tray, name="work-tray"),
-    path("children/<int:child_id>/chronology/", views_tray.chronology, name="chronology"),
+    path("children/<id:child_id>/chronology/", views_tray.chronology, name="chronology"),
     path(
-        "children/<int:child_id>/chronology/new/",
+        "children/<id:child_id>/chronology/new/",
         views_tray.new_chronology_entry,
         name="chronology-new",
     ),

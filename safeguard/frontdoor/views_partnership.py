@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from safeguard.access.decorators import capability_required
 from safeguard.access.log import Access, record_accesses
 from safeguard.access.models import AccessKind, Agency
+from safeguard.core.converters import parse_id
 from safeguard.frontdoor import capabilities as cap
 from safeguard.frontdoor import figures
 from safeguard.frontdoor.codes import Outcome
@@ -29,11 +30,6 @@ from safeguard.frontdoor.models import (
 )
 
 LEVEL_COUNT = 4
-
-
-def _is_number(text: str) -> bool:
-    # str.isdigit() is true of "²", which int() refuses.
-    return text.isascii() and text.isdigit()
 
 
 _NOT_SOCIAL_CARE = [Outcome.NO_FURTHER_ACTION, Outcome.INFORMATION_AND_ADVICE, Outcome.EARLY_HELP]
@@ -96,9 +92,9 @@ def advice_list(request: HttpRequest) -> HttpResponse:
         .select_related("referrer_agency", "decision")
         .order_by("-received_at")
     )
-    agency_id = request.GET.get("agency", "")
-    if _is_number(agency_id):
-        contacts = contacts.filter(referrer_agency_id=int(agency_id))
+    agency_id = parse_id(request.GET.get("agency"))
+    if agency_id is not None:
+        contacts = contacts.filter(referrer_agency_id=agency_id)
     page = Paginator(contacts, 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -106,8 +102,8 @@ def advice_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "agencies": Agency.objects.filter(contacts__isnull=False).distinct(),
-            "agency_id": agency_id,
-            "query": f"agency={agency_id}" if _is_number(agency_id) else "",
+            "agency_id": "" if agency_id is None else str(agency_id),
+            "query": "" if agency_id is None else f"agency={agency_id}",
         },
     )
 
@@ -146,7 +142,8 @@ def _latest_year_ending() -> int:
 def _period(request: HttpRequest) -> figures.Period:
     latest = _latest_year_ending()
     year = request.GET.get("year", "")
-    ending = int(year) if _is_number(year) and 2000 < int(year) <= latest else latest
+    number = parse_id(year)
+    ending = number if number is not None and 2000 < number <= latest else latest
     return figures.Period.reporting_year(ending)
 
 
@@ -194,8 +191,8 @@ def dashboard_contacts(request: HttpRequest) -> HttpResponse:
     agency = request.GET.get("agency", "")
     if agency == "none":
         contacts = contacts.filter(referrer_agency__isnull=True)
-    elif _is_number(agency):
-        contacts = contacts.filter(referrer_agency_id=int(agency))
+    elif parse_id(agency) is not None:
+        contacts = contacts.filter(referrer_agency_id=parse_id(agency))
     contacts = contacts.select_related("referrer_agency", "decision").order_by("-received_at")
     page = Paginator(contacts, 50).get_page(request.GET.get("page"))
     record_accesses(
