@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "safeguard.people",
     "safeguard.frontdoor",
     "safeguard.casework",
+    "safeguard.journey",
     "safeguard.reviews",
     "safeguard.training",
     "safeguard.demo",
@@ -229,3 +230,6 @@ PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", "Safeguarding children partnership")
 # Outside production, static files are served straight from the app folders (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# The council's three-digit DfE LA code: it heads the statutory returns and keys the dataset.
+LA_CODE = env("LA_CODE", "884")

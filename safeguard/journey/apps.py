@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JourneyConfig(AppConfig):
+    name = "safeguard.journey"
+    label = "journey"
+    verbose_name = "Journey dataset"
