@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "safeguard.frontdoor",
     "safeguard.casework",
     "safeguard.journey",
+    "safeguard.returns",
     "safeguard.reviews",
     "safeguard.training",
     "safeguard.demo",
