@@ -38,7 +38,7 @@ CHILDREN = _schema(
     ("date_of_birth", DATE, True),
     ("expected_date_of_birth", DATE, True),  # for an unborn child
     ("gender", STRING, False),  # CIN GenderCurrent: 0 not recorded or unborn, 1, 2, 9
-    ("ethnicity", STRING, True),
+    ("ethnicity", STRING, False),
     ("date_of_death", DATE, True),
     ("disabilities", CODES, False),
     ("uasc", BOOL, False),

@@ -53,6 +53,18 @@ class Disability(models.TextChoices):
     DDA = "DDA", "Other"
 
 
+class UpnUnknown(models.TextChoices):
+    """CIN census UPNunknown: why a child has no UPN (full wording in the DfE's CIN guide)."""
+
+    UN1 = "UN1", "UN1: under 6 and not yet attending school"
+    UN2 = "UN2", "UN2: never attended a school in England"
+    UN3 = "UN3", "UN3: educated at home"
+    UN4 = "UN4", "UN4: newly arrived, no UPN allocated yet"
+    UN5 = "UN5", "UN5: sources disagree on the child's details"
+    UN6 = "UN6", "UN6 (see the CIN census guide)"
+    UN7 = "UN7", "UN7 (see the CIN census guide)"
+
+
 class RelationshipKind(models.TextChoices):
     MOTHER = "mother", "Mother"
     FATHER = "father", "Father"

@@ -15,7 +15,7 @@ from safeguard.core.identifiers import (
     validate_postcode,
     validate_upn,
 )
-from safeguard.people.codes import Ethnicity, Gender, RelationshipKind
+from safeguard.people.codes import Ethnicity, Gender, RelationshipKind, UpnUnknown
 from safeguard.people.names import phonetic_key
 
 
@@ -50,6 +50,12 @@ class Child(models.Model):
     disabilities = models.JSONField(default=list, blank=True)
     upn = models.CharField(
         "Unique pupil number (UPN)", max_length=13, blank=True, validators=[validate_upn]
+    )
+    former_upn = models.CharField(
+        "Former UPN", max_length=13, blank=True, validators=[validate_upn]
+    )
+    upn_unknown = models.CharField(
+        "Why there is no UPN", max_length=3, choices=UpnUnknown.choices, blank=True
     )
     nhs_number = models.CharField(
         "NHS number", max_length=10, blank=True, validators=[validate_nhs_number]
