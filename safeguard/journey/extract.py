@@ -36,6 +36,56 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment is not None else None
 
 
+def live_ids() -> dict:
+    """The natural-key ids of the records already in the database, mapped to their primary keys,
+    so a loader can tell what it has and what it must create."""
+    children = dict(Child.objects.current().values_list("la_child_id", "pk"))
+    child_ids = {pk: child_id for child_id, pk in children.items()}
+    referrals = list(
+        Referral.objects.filter(child_id__in=child_ids).values("id", "child_id", "referral_date")
+    )
+    for r in referrals:
+        r["pk"] = r["id"]
+    referral_ids = _ids(
+        referrals, lambda r: ids.referral_id(child_ids[r["child_id"]], r["referral_date"])
+    )
+
+    def under_referral(
+        model: type[Model], date_field: str, make: Callable[[str, date], str]
+    ) -> dict[str, int]:
+        rows = list(
+            model.objects.filter(referral_id__in=referral_ids).values(
+                "id", "referral_id", date_field
+            )
+        )
+        for row in rows:
+            row["pk"] = row["id"]
+        made = _ids(rows, lambda row: make(referral_ids[row["referral_id"]], row[date_field]))
+        return {natural: pk for pk, natural in made.items()}
+
+    plans = under_referral(ProtectionPlan, "started_on", ids.cp_plan_id)
+    plan_ids = {pk: natural for natural, pk in plans.items()}
+    return {
+        "children": children,
+        "referrals": {natural: pk for pk, natural in referral_ids.items()},
+        "referral_dates": {referral_ids[r["id"]]: r["referral_date"] for r in referrals},
+        "assessments": under_referral(Assessment, "started_on", ids.assessment_id),
+        "cin_plans": under_referral(ChildInNeedPlan, "started_on", ids.cin_plan_id),
+        "section47": under_referral(Section47Enquiry, "started_on", ids.s47_id),
+        "cp_plans": plans,
+        "strategy_discussions": under_referral(StrategyDiscussion, "held_on", ids.discussion_id),
+        "cp_reviews": {
+            (plan_ids[plan], held)
+            for plan, held in ReviewConference.objects.filter(plan_id__in=plan_ids).values_list(
+                "plan_id", "held_on"
+            )
+        },
+        "contacts": dict(
+            Contact.objects.filter(child_id__in=child_ids).values_list("reference", "pk")
+        ),
+    }
+
+
 def extract(la: str | None = None) -> Dataset:
     la = la or settings.LA_CODE
     children = list(Child.objects.current().order_by("pk").values())
