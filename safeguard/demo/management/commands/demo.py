@@ -8,6 +8,7 @@ from safeguard.demo.families import restrict_some, seed_families
 from safeguard.demo.frontdoor import CONTACTS_PER_YEAR, seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
 from safeguard.demo.pathway import seed_pathway
+from safeguard.demo.reviews import seed_reviews
 from safeguard.people.models import Child
 
 
@@ -36,10 +37,12 @@ class Command(BaseCommand):
         restrict_some(3, dpo, seed=options["seed"])
         contacts = seed_front_door(seed=options["seed"], per_year=options["contacts_per_year"])
         pathway = seed_pathway(seed=options["seed"])
+        reviews = seed_reviews(seed=options["seed"])
         self.stdout.write(
             f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all), "
             f"{contacts} front-door contacts over two years, {pathway['assessments']} assessments "
-            f"and {pathway['plans']} protection plans."
+            f"and {pathway['plans']} protection plans; {reviews['reviews']} case reviews with "
+            f"{reviews['actions']} actions."
         )
 
     def _print_logins(self) -> None:

@@ -1,0 +1,24 @@
+"""Refusals for reviews, audits and actions, in the pathway's shape: (field, message) problems
+that a service raises together and a form shows against its answers."""
+
+from safeguard.casework.rules import Problem, not_before, not_in_future, reason_when_late
+
+__all__ = [
+    "Problem",
+    "ReviewError",
+    "not_before",
+    "not_in_future",
+    "reason_when_late",
+    "refuse_if",
+]
+
+
+class ReviewError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def refuse_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ReviewError(problems)

@@ -1,0 +1,35 @@
+"""What the reviews views share: running a service so that its refusal becomes form errors."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.forms import Form
+from django.http import HttpRequest, QueryDict
+
+from safeguard.core.models import StaleEdit
+from safeguard.reviews.rules import ReviewError
+
+T = TypeVar("T")
+
+STALE_EDIT = (
+    "Someone else changed this record while you were working on it. "
+    "Reload the page to see their changes, then make yours again."
+)
+PAGE_SIZE = 50
+
+
+def attempt(form: Form, action: Callable[[], T]) -> T | None:
+    """Run a service call; a refusal becomes the form's errors and changes nothing."""
+    try:
+        return action()
+    except ReviewError as refused:
+        for problem in refused.problems:
+            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
+    except StaleEdit:
+        form.add_error(None, STALE_EDIT)
+    return None
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form's data on a POST, even an empty one, so an empty form shows its errors."""
+    return request.POST if request.method == "POST" else None
