@@ -148,12 +148,9 @@ def authorise_assessment(assessment: Assessment, *, version: int, by: User, on: 
         problems.append(Problem(None, "The assessment has already been authorised"))
     refuse_if(problems)
     assessment.authorised_on, assessment.authorised_by = on, by
+    # An assessment that ends in no further action closes the case with RC8; ReferralNFA is
+    # something else (no action on the referral at all, CIN rule 8831), so it stays as it is.
     assessment.save_from(version)
-    if assessment.outcome == AssessmentOutcome.NO_FURTHER_ACTION:
-        # ReferralNFA means no further action after the referral's assessment.
-        referral = assessment.referral
-        referral.no_further_action = True
-        referral.save(update_fields=["no_further_action"])
     return assessment
 
 

@@ -179,7 +179,10 @@ def decide(
     )
     contact.status = ContactStatus.DECIDED
     contact.save(update_fields=["status"])
-    if to_social_care:
+    already_open = Referral.objects.filter(child_id=contact.child_id, closed_on__isnull=True)
+    # "Already open" passes the contact to the allocated worker: the open episode continues, and
+    # a second, overlapping referral would be counted twice in the CIN census (rule 8820).
+    if to_social_care and not (outcome == Outcome.ALREADY_OPEN and already_open.exists()):
         Referral.objects.create(
             child_id=contact.child_id,
             contact=contact,

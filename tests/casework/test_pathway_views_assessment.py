@@ -232,7 +232,9 @@ def test_closing_a_referral_with_an_assessment_in_progress_is_refused(client, wo
     assert accepted.url == f"/casework/referrals/{referral.pk}/"
     referral.refresh_from_db()
     assert (referral.closed_on, referral.reason_for_closure) == (closed_on, "RC8")
-    assert referral.no_further_action
+    # Closed RC8 after assessment; ReferralNFA stays false (it means no action on the referral
+    # itself, CIN rule 8831).
+    assert not referral.no_further_action
     page = client.get(accepted.url)
     assert shows(page, "Closed")
     assert not shows(page, "Start an assessment")

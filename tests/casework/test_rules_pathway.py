@@ -247,7 +247,9 @@ def test_a_manager_authorises_a_completed_assessment(staff, referral, assessment
         staff.manager,
     )
     referral.refresh_from_db()
-    assert referral.no_further_action
+    # ReferralNFA means no action on the referral itself (CIN rule 8831), not an assessment that
+    # found no need: that case closes RC8 instead.
+    assert not referral.no_further_action
 
 
 def test_an_assessment_is_not_authorised_before_it_is_completed(staff, assessment):
