@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from safeguard.access.models import User
+from safeguard.access.models import Agency, AgencyKind, User
 from safeguard.casework import timescales
 from safeguard.casework.codes import (
     ConferenceOutcome,
@@ -155,6 +155,9 @@ class _Loader:
                 )
             )
         self._create("children", "child_id", objects, rows)
+
+    def _agencies(self, kinds: set[str]) -> dict[str, Agency]:
+        return {kind: _agency_for(kind) for kind in kinds}
 
     def _child(self, row: dict) -> int:
         return self.live["children"][row["child_id"]]
@@ -333,6 +336,7 @@ class _Loader:
         documents = list(
             ThresholdDocument.objects.prefetch_related("levels").order_by("in_force_from")
         )
+        agencies = self._agencies({r["referrer_agency_kind"] for r in rows} - {None})
         objects, decided = [], []
         for row in rows:
             child = children[self._child(row)]
@@ -342,6 +346,7 @@ class _Loader:
                     received_at=row["received_at"],
                     recorded_by=self.by,
                     referrer_name="Not recorded",
+                    referrer_agency=agencies.get(row["referrer_agency_kind"]),
                     source=row["source"],
                     child=child,
                     child_first_name=child.first_name,
@@ -389,6 +394,15 @@ class _Loader:
         ]
         for referral_pk, contact_pk in links:
             Referral.objects.filter(pk=referral_pk).update(contact_id=contact_pk)
+
+
+def _agency_for(kind: str) -> Agency:
+    """An agency of this kind: the partnership's own if it has one, else one named for the kind."""
+    found = Agency.objects.filter(kind=kind).order_by("pk").first()
+    if found is not None:
+        return found
+    label = AgencyKind(kind).label if kind in AgencyKind.values else kind
+    return Agency.objects.create(name=f"{label} (brought in from the journey dataset)", kind=kind)
 
 
 def _level(documents: list[ThresholdDocument], day: date, number: int | None):

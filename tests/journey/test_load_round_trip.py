@@ -193,3 +193,24 @@ def test_another_councils_data_is_refused(loader, settings):
     settings.LA_CODE = "201"
     with pytest.raises(LoadError, match="this system is council 201"):
         load(_dataset(), by=loader)
+
+
+def test_the_command_loads_a_dataset_folder_and_reports_what_it_did(loader, settings, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.LA_CODE = LA
+    _dataset().write(tmp_path / "ds")
+    out = StringIO()
+    call_command("journey", "load", str(tmp_path / "ds"), "--as", loader.email, stdout=out)
+    assert "children: 2 created, 0 matched" in out.getvalue()
+    call_command("journey", "extract", "--out", str(tmp_path / "again"), stdout=StringIO())
+    assert Dataset.read(tmp_path / "again").same_facts_as(_dataset())
+
+
+def test_the_command_refuses_a_folder_that_is_not_a_dataset(loader, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Nothing was loaded: .* is not a journey dataset"):
+        call_command("journey", "load", str(tmp_path), "--as", loader.email)
