@@ -234,3 +234,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # The council's three-digit DfE LA code: it heads the statutory returns and keys the dataset.
 LA_CODE = env("LA_CODE", "884")
+
+# Where the service is reached, for links in emails sent without a request (reminders).
+SAFEGUARD_BASE_URL = env("SAFEGUARD_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")

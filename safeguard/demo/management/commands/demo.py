@@ -9,6 +9,7 @@ from safeguard.demo.frontdoor import CONTACTS_PER_YEAR, seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
 from safeguard.demo.pathway import seed_pathway
 from safeguard.demo.reviews import seed_reviews
+from safeguard.demo.training import seed_training
 from safeguard.people.models import Child
 
 
@@ -38,11 +39,12 @@ class Command(BaseCommand):
         contacts = seed_front_door(seed=options["seed"], per_year=options["contacts_per_year"])
         pathway = seed_pathway(seed=options["seed"])
         reviews = seed_reviews(seed=options["seed"])
+        training = seed_training(seed=options["seed"])
         self.stdout.write(
             f"Seeded {PARTNERSHIP}: {made} children ({Child.objects.count()} in all), "
             f"{contacts} front-door contacts over two years, {pathway['assessments']} assessments "
             f"and {pathway['plans']} protection plans; {reviews['reviews']} case reviews with "
-            f"{reviews['actions']} actions."
+            f"{reviews['actions']} actions; {training['sessions']} training sessions."
         )
 
     def _print_logins(self) -> None:
