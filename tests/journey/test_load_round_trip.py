@@ -212,5 +212,5 @@ def test_the_command_loads_a_dataset_folder_and_reports_what_it_did(loader, sett
 def test_the_command_refuses_a_folder_that_is_not_a_dataset(loader, tmp_path):
     from django.core.management import CommandError, call_command
 
-    with pytest.raises(CommandError, match="Nothing was loaded: .* is not a journey dataset"):
+    with pytest.raises(CommandError, match=r"Nothing was loaded: .* is not a journey dataset"):
         call_command("journey", "load", str(tmp_path), "--as", loader.email)
