@@ -1,12 +1,13 @@
 """The demo's year of training, licence checks and workforce returns: built by the services'
 rules, with applicants in every compliance state and nobody emailed."""
 
+from io import StringIO
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from safeguard.demo.training import seed_training
 from safeguard.training.codes import BookingStatus
 from safeguard.training.compliance import check_licence
 from safeguard.training.models import (
@@ -21,10 +22,11 @@ from safeguard.training.models import (
 
 @pytest.fixture
 def seeded(db, settings, tmp_path):
+    """`safeguard demo seed` runs seed_training after the pathway; its summary line is returned."""
     settings.VAR_DIR = tmp_path
-    call_command("demo", "seed", "--households", "60", "--contacts-per-year", "300")
-    mail.outbox.clear()
-    return seed_training()
+    out = StringIO()
+    call_command("demo", "seed", "--households", "60", "--contacts-per-year", "300", stdout=out)
+    return out.getvalue()
 
 
 def test_a_year_of_sessions_and_workforce_returns_with_nobody_emailed(seeded):
@@ -35,7 +37,7 @@ def test_a_year_of_sessions_and_workforce_returns_with_nobody_emailed(seeded):
     assert Certificate.objects.count() == Booking.objects.filter(status="attended").count()
     assert Booking.objects.filter(status=BookingStatus.WAITING, session__on__gte=today).exists()
     assert TrainingSession.objects.filter(on__gte=today).count() >= 8
-    assert seeded["sessions"] == TrainingSession.objects.count()
+    assert f"{TrainingSession.objects.count()} training sessions" in seeded
     # Six ended quarters for each of the five social work teams.
     assert QuarterlyReturn.objects.count() == 5 * 6
     assert CaseloadSnapshot.objects.exists()

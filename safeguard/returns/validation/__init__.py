@@ -1,0 +1,1 @@
+"""The DfE's CIN census validation rules, run over the raw tables of a census file."""
