@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from safeguard.casework import urls_pathway, urls_plans, views_tray
+from safeguard.casework import urls_around, urls_pathway, urls_plans, views_tray
 
 app_name = "casework"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path("casework/", include(urls_pathway)),
     path("casework/", include(urls_plans)),
+    path("casework/", include(urls_around)),
 ]

@@ -15,7 +15,7 @@ app_name = "training"
 urlpatterns = [
     # Open to anyone: licence applicants book without an account; links from emails.
     path("training/book/", views_public.public_sessions, name="public-sessions"),
-    path("training/book/<int:session_id>/", views_public.public_book, name="public-book"),
+    path("training/book/<id:session_id>/", views_public.public_book, name="public-book"),
     path("training/bookings/<str:token>/", views_public.booking, name="booking"),
     path(
         "training/bookings/<str:token>/cancel/", views_public.booking_cancel, name="booking-cancel"
@@ -24,20 +24,20 @@ urlpatterns = [
     path("training/certificates/verify/", views_public.verify, name="verify"),
     # Staff of every partner agency.
     path("training/courses/", views_staff.courses, name="courses"),
-    path("training/sessions/<int:session_id>/", views_staff.session, name="session"),
+    path("training/sessions/<id:session_id>/", views_staff.session, name="session"),
     path("training/my-training/", views_staff.my_training, name="my-training"),
     # The training coordinator.
     path("training/manage/", views_manage.manage, name="manage"),
     path("training/manage/courses/new/", views_manage.course_new, name="course-new"),
-    path("training/manage/courses/<int:course_id>/", views_manage.course_edit, name="course-edit"),
+    path("training/manage/courses/<id:course_id>/", views_manage.course_edit, name="course-edit"),
     path("training/manage/sessions/new/", views_manage.session_new, name="session-new"),
     path(
-        "training/manage/sessions/<int:session_id>/",
+        "training/manage/sessions/<id:session_id>/",
         views_manage.session_manage,
         name="session-manage",
     ),
     path(
-        "training/manage/sessions/<int:session_id>/attendance/",
+        "training/manage/sessions/<id:session_id>/attendance/",
         views_manage.attendance,
         name="attendance",
     ),
@@ -53,22 +53,22 @@ urlpatterns = [
     path("licensing/check/", views_licensing.licence_check, name="licence-check"),
     path("licensing/checks/", views_licensing.licence_checks, name="licence-checks"),
     path(
-        "licensing/checks/<int:check_id>/",
+        "licensing/checks/<id:check_id>/",
         views_licensing.licence_check_result,
         name="licence-check-result",
     ),
     path("licensing/api/checks/", views_api.licence_check_api, name="licence-check-api"),
     path("licensing/api-keys/", views_licensing.api_keys, name="api-keys"),
     path(
-        "licensing/api-keys/<int:key_id>/revoke/",
+        "licensing/api-keys/<id:key_id>/revoke/",
         views_licensing.api_key_revoke,
         name="api-key-revoke",
     ),
     # The social work workforce.
     path("workforce/", views_workforce.workforce, name="workforce"),
-    path("workforce/teams/<int:team_id>/", views_workforce.team, name="workforce-team"),
+    path("workforce/teams/<id:team_id>/", views_workforce.team, name="workforce-team"),
     path(
-        "workforce/teams/<int:team_id>/returns/new/",
+        "workforce/teams/<id:team_id>/returns/new/",
         views_workforce.return_new,
         name="workforce-return",
     ),

@@ -47,5 +47,6 @@ def rule(allowed: set[str], *, out_of_scope: set[str] = frozenset(), signed_out:
     return table
 
 
-# Early help practitioners may search, but their scope (allocated episodes) reaches no child yet.
+# Early help practitioners may search, but their scope reaches only the children in the early help
+# episodes they lead, and the matrix's child is not one of them.
 CHILD_PAGE = rule(CHILDRENS_SERVICES, out_of_scope={"early_help_practitioner"})

@@ -143,8 +143,14 @@ class Section47Enquiry(Versioned):
     referral = models.ForeignKey(
         "frontdoor.Referral", on_delete=models.PROTECT, related_name="enquiries"
     )
+    # Empty only for enquiries brought in from a statutory return, which does not record the
+    # strategy discussion.
     strategy_discussion = models.ForeignKey(
-        StrategyDiscussion, on_delete=models.PROTECT, related_name="enquiries"
+        StrategyDiscussion,
+        on_delete=models.PROTECT,
+        related_name="enquiries",
+        null=True,
+        blank=True,
     )
     started_on = models.DateField()
     conference_due_on = models.DateField("Initial conference due")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from safeguard.access.models import User
+from safeguard.demo.around import seed_around
 from safeguard.demo.families import restrict_some, seed_families
 from safeguard.demo.frontdoor import CONTACTS_PER_YEAR, seed_front_door
 from safeguard.demo.partnership import PARTNERSHIP, logins_path, seed_partnership
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         restrict_some(3, dpo, seed=options["seed"])
         contacts = seed_front_door(seed=options["seed"], per_year=options["contacts_per_year"])
         pathway = seed_pathway(seed=options["seed"])
+        seed_around(seed=options["seed"])
         reviews = seed_reviews(seed=options["seed"])
         training = seed_training(seed=options["seed"])
         self.stdout.write(
