@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 CASEWORKERS = ["social_worker", "team_manager", "mash_manager", "conference_chair"]
 
@@ -36,3 +37,6 @@ class ReviewsConfig(AppConfig):
         navigation.register("Learning from reviews", "reviews:learning", cap.LEARNING, order=45)
         register_merge_step(move_to_kept_child)
         panels.register()
+        from safeguard.reviews.themes import ensure_default_themes
+
+        post_migrate.connect(ensure_default_themes, sender=self)
