@@ -114,7 +114,8 @@ class ContactStatus(models.TextChoices):
 class Contact(models.Model):
     """A concern about a child reaching the front door, by the online form, phone or email."""
 
-    reference = models.CharField(max_length=20, unique=True, blank=True)
+    # FDyy-nnnnnn for contacts made here; longer ids for contacts brought in from a dataset.
+    reference = models.CharField(max_length=40, unique=True, blank=True)
     idempotency_key = models.UUIDField(unique=True, null=True, blank=True)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
