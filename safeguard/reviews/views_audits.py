@@ -12,15 +12,14 @@ from django.views.decorators.http import require_http_methods
 
 from safeguard.access.decorators import capability_required
 from safeguard.reviews import capabilities as cap
-from safeguard.reviews import services_actions as action_services
 from safeguard.reviews import services_audits as services
 from safeguard.reviews.access import show_children
 from safeguard.reviews.codes import AuditGrade
 from safeguard.reviews.forms_actions import FindingForm
 from safeguard.reviews.forms_audits import AnswersForm, AuditForm, AuditToolForm
-from safeguard.reviews.models import AuditAnswer, AuditCase, AuditTool, CaseFileAudit, Finding
+from safeguard.reviews.models import AuditAnswer, AuditCase, AuditTool, CaseFileAudit
 from safeguard.reviews.services_audits import Answer
-from safeguard.reviews.views_common import PAGE_SIZE, attempt, posted
+from safeguard.reviews.views_common import PAGE_SIZE, attempt, posted, record_finding_page
 from safeguard.reviews.views_reviews import findings_with_actions
 
 
@@ -153,23 +152,4 @@ def audit_answers(request: HttpRequest, audit_id: int, case_id: int) -> HttpResp
 def new_audit_finding(request: HttpRequest, audit_id: int) -> HttpResponse:
     audit = _audit(audit_id)
     form = FindingForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        finding: Finding | None = attempt(
-            form,
-            lambda: action_services.record_finding(
-                audit=audit,
-                text=data["text"],
-                recommendation=data["recommendation"],
-                themes=data["themes"],
-                by=request.user,
-            ),
-        )
-        if finding is not None:
-            messages.success(request, f"Finding {finding.number} recorded. Now add its actions.")
-            return redirect("reviews:action-new", finding_id=finding.pk)
-    return render(
-        request,
-        "reviews/finding_new.html",
-        {"form": form, "source": audit, "back": audit.get_absolute_url()},
-    )
+    return record_finding_page(request, form, audit, audit=audit)

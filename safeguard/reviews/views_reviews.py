@@ -14,13 +14,12 @@ from safeguard.access.models import AccessKind
 from safeguard.people.models import Child
 from safeguard.reviews import capabilities as cap
 from safeguard.reviews import chronology, status
-from safeguard.reviews import services_actions as action_services
 from safeguard.reviews import services_incidents as services
 from safeguard.reviews.access import visible_children
 from safeguard.reviews.forms_actions import FindingForm
 from safeguard.reviews.forms_incidents import AgencyEntryForm, PanelMeetingForm, ReviewUpdateForm
 from safeguard.reviews.models import Action, AgencyChronologyEntry, CaseReview, Finding
-from safeguard.reviews.views_common import attempt, posted
+from safeguard.reviews.views_common import attempt, posted, record_finding_page
 
 
 def _review(review_id: int) -> CaseReview:
@@ -123,26 +122,7 @@ def new_panel_meeting(request: HttpRequest, review_id: int) -> HttpResponse:
 def new_finding(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(review_id)
     form = FindingForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        finding: Finding | None = attempt(
-            form,
-            lambda: action_services.record_finding(
-                review=review,
-                text=data["text"],
-                recommendation=data["recommendation"],
-                themes=data["themes"],
-                by=request.user,
-            ),
-        )
-        if finding is not None:
-            messages.success(request, f"Finding {finding.number} recorded. Now add its actions.")
-            return redirect("reviews:action-new", finding_id=finding.pk)
-    return render(
-        request,
-        "reviews/finding_new.html",
-        {"form": form, "source": review, "back": review.get_absolute_url()},
-    )
+    return record_finding_page(request, form, review, review=review)
 
 
 def _chronology_children(request: HttpRequest, review: CaseReview) -> tuple[list[Child], int]:
