@@ -62,8 +62,11 @@ INSTALLED_APPS = [
     "safeguard.casework",
     "safeguard.journey",
     "safeguard.returns",
+    "safeguard.measures",
     "safeguard.reviews",
     "safeguard.training",
+    "safeguard.board",
+    "safeguard.reports",
     "safeguard.demo",
 ]
 

@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("safeguard.casework.urls")),
     path("", include("safeguard.reviews.urls")),
     path("", include("safeguard.training.urls")),
+    path("", include("safeguard.measures.urls")),
+    path("", include("safeguard.board.urls")),
+    path("", include("safeguard.reports.urls")),
 ]
 
 handler400 = "safeguard.core.views.bad_request"

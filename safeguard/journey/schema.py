@@ -164,6 +164,29 @@ EARLY_HELP = _schema(
     ("outcome", STRING, True),
 )
 
+EXPLOITATION_SCREENINGS = _schema(
+    *_CHILD,
+    ("screened_on", DATE, False),
+    ("band", STRING, False),  # the practitioner's grade: none, low, medium, high
+    ("referred_to_panel", BOOL, False),
+)
+
+HOME_EDUCATION = _schema(
+    *_CHILD,
+    ("start_date", DATE, False),
+    ("reason", STRING, True),
+    ("end_date", DATE, True),
+    ("end_reason", STRING, True),
+)
+
+# The denominator of every rate: the ONS mid-year estimate of children aged 0 to 17 the council
+# uses for a reporting year ("2016-17"). A dataset carries its own, so its rates need nothing else.
+POPULATION = _schema(
+    ("la", STRING, False),
+    ("year", STRING, False),
+    ("children", INT, False),
+)
+
 TABLES: dict[str, pa.Schema] = {
     "children": CHILDREN,
     "referrals": REFERRALS,
@@ -178,6 +201,9 @@ TABLES: dict[str, pa.Schema] = {
     "cla_reviews": CLA_REVIEWS,
     "missing_episodes": MISSING_EPISODES,
     "early_help": EARLY_HELP,
+    "exploitation_screenings": EXPLOITATION_SCREENINGS,
+    "home_education": HOME_EDUCATION,
+    "population": POPULATION,
 }
 
 # Each table's key: the columns that identify a row (used to sort and to compare datasets).
@@ -195,4 +221,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "cla_reviews": ("la", "child_id", "review_date"),
     "missing_episodes": ("la", "child_id", "start_date"),
     "early_help": ("la", "episode_id"),
+    "exploitation_screenings": ("la", "child_id", "screened_on"),
+    "home_education": ("la", "child_id", "start_date"),
+    "population": ("la", "year"),
 }
