@@ -26,6 +26,7 @@ assets: node_modules/.installed
 	npm run --silent build
 
 demo: install assets
+	bash scripts/ensure_pdf_tools.sh >/dev/null
 	$(SAFEGUARD) migrate --no-input
 	$(SAFEGUARD) demo seed --if-empty
 	$(SAFEGUARD) demo logins

@@ -81,6 +81,15 @@ else
     echo "test.sh: SKIPPED browser tests: $chromium" >&2
 fi
 
+# --- PDF tools (WeasyPrint's Pango, a local font, Poppler for the report tests) ------------------
+if ! pdf_tools=$(ensure scripts/ensure_pdf_tools.sh); then
+    if ci; then
+        fail "PDF tools" "FAILED: could not be had: $pdf_tools"
+    else
+        note "PDF tools" "MISSING (the report tests will fail): $pdf_tools"
+    fi
+fi
+
 # --- 1. SQLite ---------------------------------------------------------------------------------
 run_pytest "SQLite (all tests)" -u DATABASE_URL --
 
