@@ -153,6 +153,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "safeguard.core.views.csrf_failure"
 
+# The analyst's CIN census check: the largest upload, where issues reports are kept (owner-only,
+# for paging and download) and for how long. Several web servers need this folder shared.
+CIN_VALIDATION_UPLOAD_LIMIT_MB = env_int("CIN_VALIDATION_UPLOAD_LIMIT_MB", 200)
+CIN_VALIDATION_DIR = Path(env("CIN_VALIDATION_DIR", str(VAR_DIR / "cin-validation")))
+CIN_VALIDATION_KEEP_HOURS = env_int("CIN_VALIDATION_KEEP_HOURS", 8)
+
 # django-axes: five wrong passwords lock the account and address for a while.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours

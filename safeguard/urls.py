@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("safeguard.casework.urls")),
     path("", include("safeguard.reviews.urls")),
     path("", include("safeguard.training.urls")),
+    path("", include("safeguard.returns.urls")),
     path("", include("safeguard.measures.urls")),
     path("", include("safeguard.board.urls")),
     path("", include("safeguard.reports.urls")),

@@ -2,6 +2,7 @@
 and a bad file refused with nothing saved or loaded."""
 
 import re
+from datetime import date
 from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,6 +13,7 @@ from django.core.management.base import CommandError
 from factories import UserFactory
 from lxml import etree
 
+from safeguard.journey import load as real_loader
 from safeguard.journey.dataset import Dataset
 from safeguard.returns.cin_xml.strict import read
 from safeguard.returns.management.commands import returns as command
@@ -46,7 +48,7 @@ class FakeLoader:
 @pytest.fixture
 def loader(monkeypatch) -> FakeLoader:
     fake = FakeLoader()
-    monkeypatch.setattr(command, "journey_loader", lambda: fake)
+    monkeypatch.setattr(command, "loader", fake)
     return fake
 
 
@@ -106,25 +108,6 @@ def test_import_of_another_years_file_is_refused(shared_data):
         run("import", str(cin2rows(shared_data)), "--year", "2016-17")
 
 
-def test_loading_says_it_comes_with_the_journey_loader_when_there_is_none(shared_data, monkeypatch):
-    monkeypatch.setattr(command, "journey_loader", lambda: None)
-    with pytest.raises(CommandError, match="comes with the journey loader") as refused:
-        run("import", str(cin2rows(shared_data)), "--load")
-    assert refused.value.returncode == 2
-
-
-def test_the_journey_loader_is_looked_for_by_its_module_name(monkeypatch):
-    looked_for = []
-
-    def import_module(name: str):
-        looked_for.append(name)
-        raise ModuleNotFoundError(name)
-
-    monkeypatch.setattr(command.importlib, "import_module", import_module)
-    assert command.journey_loader() is None
-    assert looked_for == ["safeguard.journey.load"]
-
-
 @pytest.mark.django_db
 def test_loading_hands_the_dataset_to_the_journey_loader_as_the_person_named(shared_data, loader):
     person = UserFactory(role="performance_analyst", email="analyst@example.org")
@@ -153,7 +136,7 @@ def test_a_loader_refusal_is_reported(shared_data, monkeypatch):
         raise FakeLoader.LoadError("The dataset holds council 201; this system is council 884")
 
     fake = SimpleNamespace(load=refuse, LoadError=FakeLoader.LoadError)
-    monkeypatch.setattr(command, "journey_loader", lambda: fake)
+    monkeypatch.setattr(command, "loader", fake)
     with pytest.raises(CommandError, match="Not loaded: The dataset holds council 201"):
         run("import", str(cin2rows(shared_data)), "--load", "--by", "analyst@example.org")
 
@@ -172,12 +155,23 @@ def test_export_writes_a_valid_census_file_from_a_dataset_folder(shared_data, tm
     assert read(out).same_facts_as(Dataset.read(tmp_path / "ds"))
 
 
-def test_export_without_a_dataset_says_extracting_comes_later_and_exits_2(tmp_path):
-    with pytest.raises(CommandError, match="--dataset DIR") as refused:
-        run("export", "cin", "--year", "2016-17", "--out", str(tmp_path / "out.xml"))
-    assert refused.value.returncode == 2
-    assert "comes with the journey extract" in str(refused.value)
-    assert not (tmp_path / "out.xml").exists()
+@pytest.mark.django_db
+def test_export_without_a_dataset_writes_the_live_records(tmp_path):
+    # One child in the live records, referred in June 2016: the 2016-17 census holds that child.
+    child = {"la": "884", "child_id": "C1", "date_of_birth": date(2010, 5, 1), "gender": "1",
+             "ethnicity": "WBRI", "disabilities": [], "uasc": False}  # fmt: skip
+    referral = {"la": "884", "child_id": "C1", "referral_id": "C1/R20160601",
+                "referral_date": date(2016, 6, 1), "source": "1A", "primary_need": "N1",
+                "nfa": False}  # fmt: skip
+    real_loader.load(
+        Dataset.build({"children": [child], "referrals": [referral]}),
+        by=UserFactory(role="performance_analyst"),
+        la="884",
+    )
+    out = tmp_path / "out.xml"
+    run("export", "cin", "--year", "2016-17", "--out", str(out))
+    census = etree.parse(str(out)).getroot()
+    assert len(census.findall(".//{*}Child")) == 1
 
 
 def test_export_for_a_year_without_a_schema_is_refused(shared_data, tmp_path):
