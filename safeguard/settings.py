@@ -153,6 +153,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "safeguard.core.views.csrf_failure"
 
+# One cache every web worker shares, so a dashboard drawn once is drawn for all (the panels are
+# keyed by the measure run's fingerprint, so a new run never reads an old one's panels).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("SAFEGUARD_CACHE_DIR", str(VAR_DIR / "cache")),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # The analyst's CIN census check: the largest upload, where issues reports are kept (owner-only,
 # for paging and download) and for how long. Several web servers need this folder shared.
 CIN_VALIDATION_UPLOAD_LIMIT_MB = env_int("CIN_VALIDATION_UPLOAD_LIMIT_MB", 200)
@@ -230,13 +241,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint says at import which fonts it found: not news worth a log line.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # How "within N working days of D" counts (see safeguard.core.calendar.Convention): D is day 0 by
 # default; "start_is_day_1" matches the DfE CIN validator. Read in one place only, the calendar.
 SAFEGUARD_WORKING_DAY_CONVENTION = env("SAFEGUARD_WORKING_DAY_CONVENTION", "start_is_day_0")
-PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", "Safeguarding children partnership")
+# The partnership's name on its pages and reports; the demo partnership is the Marcher one.
+PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", "Marcher Safeguarding Children Partnership")
 # Outside production, static files are served straight from the app folders (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from django.urls.converters import get_converters
+
         from safeguard.core.converters import IdConverter
 
-        register_converter(IdConverter, "id")
+        # ready() runs again when a test builds an app registry of its own.
+        if "id" not in get_converters():
+            register_converter(IdConverter, "id")

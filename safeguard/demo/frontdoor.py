@@ -129,8 +129,10 @@ class Cast:
 
 def _threshold_documents(business_manager: User) -> list[ThresholdDocument]:
     documents = []
+    # The first covers the partnership's history (history.py), from before its first year.
     for version, (title, start) in enumerate(
         [
+            ("Levels of need", date(2010, 4, 1)),
             ("Continuum of need", date(2015, 4, 1)),
             ("Continuum of need (revised)", date(2025, 4, 1)),
         ],
@@ -338,7 +340,7 @@ def seed_front_door(
         )
         # A decision cites the threshold document in force on the day it is made.
         decided_on = timezone.localtime(decided_at).date()
-        document = documents[-1] if decided_on >= documents[-1].in_force_from else documents[0]
+        document = [d for d in documents if d.in_force_from <= decided_on][-1]
         decisions.append(
             ThresholdDecision(
                 contact=contact,

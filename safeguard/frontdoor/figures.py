@@ -1,9 +1,17 @@
 """The front door dashboard's figures: each with its definition, computed over one period.
 
+The headline counts (contacts, referrals, decisions in time, decisions by level, repeat contacts)
+are the measure registry's front-door measures, computed by the measures engine over the contacts
+of the period: the measures app, on a floor above, registers the function that does it
+(`register_counts`), so the dashboard and the partnership's measures never disagree. The
+breakdowns the registry has no measure for (by agency, by decider, information requests) are
+counted here.
+
 Counts are exact: the dashboard is an internal screen for authorised staff (MEASURES.md), not a
 publication, so no disclosure control is applied here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -36,6 +44,33 @@ class Period:
             datetime.combine(self.start, time.min, tz),
             datetime.combine(self.end + timedelta(days=1), time.min, tz),
         )
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The headline counts of a period, from the measure registry."""
+
+    contacts: int
+    referrals: int
+    decisions: int
+    decisions_in_time: int
+    contacts_with_child: int
+    repeat_contacts: int
+    by_level: dict[int, int]  # decisions by threshold level number
+
+
+_counts: list[Callable[[Period], Counts]] = []
+
+
+def register_counts(counts: Callable[[Period], Counts]) -> None:
+    """Called by the measures app from its ready(): how the headline counts are computed."""
+    _counts[:] = [counts]
+
+
+def headline_counts(period: Period) -> Counts:
+    if not _counts:
+        raise RuntimeError("The measures app has not registered the front door's counts")
+    return _counts[0](period)
 
 
 def contacts_in(period: Period) -> QuerySet[Contact]:
@@ -109,11 +144,20 @@ def late_decisions(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
 
 def compute(period: Period) -> Figures:
     contacts = contacts_in(period)
-    figures = Figures(period=period)
+    headline = headline_counts(period)
+    figures = Figures(
+        period=period,
+        contacts=headline.contacts,
+        referrals=headline.referrals,
+        decisions=headline.decisions,
+        decisions_in_time=headline.decisions_in_time,
+        contacts_with_child=headline.contacts_with_child,
+        repeat_contacts=headline.repeat_contacts,
+    )
     rows: dict[int | None, AgencyRow] = {}
     per_agency = contacts.values("referrer_agency_id", "referrer_agency__name").annotate(
         contacts=Count("id"),
-        referrals=Count("referral"),
+        referrals=Count("decision", filter=Q(decision__outcome__in=Outcome.to_social_care())),
         decided=Count("decision"),
         nfa=Count("decision", filter=Q(decision__outcome=Outcome.NO_FURTHER_ACTION)),
     )
@@ -128,30 +172,18 @@ def compute(period: Period) -> Figures:
             no_further_action=row["nfa"],
         )
     figures.by_agency = sorted(rows.values(), key=lambda r: (-r.contacts, r.agency))
-    figures.contacts = sum(r.contacts for r in rows.values())
-    figures.referrals = sum(r.referrals for r in rows.values())
 
     decisions = ThresholdDecision.objects.filter(contact__in=contacts)
-    figures.decisions = decisions.count()
-    figures.decisions_in_time = decisions.filter(decided_at__lte=F("contact__rag_deadline")).count()
-    level_counts = decisions.values("level__number", "level__name").annotate(n=Count("id"))
-    figures.by_level = [
-        (f"Level {r['level__number']}: {r['level__name']}", r["n"])
-        for r in level_counts.order_by("level__number")
-    ]
-    figures.levels = sorted({label for label, _ in figures.by_level})
+    label = _level_labels(decisions)
+    figures.by_level = [(label[n], n_at) for n, n_at in sorted(headline.by_level.items()) if n_at]
+    figures.levels = sorted({name for name, _ in figures.by_level})
     by_decider: dict[str, dict[str, int]] = {}
-    for r in decisions.values("decided_by__full_name", "level__number", "level__name").annotate(
-        n=Count("id")
-    ):
-        level = f"Level {r['level__number']}: {r['level__name']}"
+    for r in decisions.values("decided_by__full_name", "level__number").annotate(n=Count("id")):
+        level = label[r["level__number"]]
         by_decider.setdefault(r["decided_by__full_name"], {})[level] = r["n"]
     figures.by_decider = [
         (name, counts, sum(counts.values())) for name, counts in sorted(by_decider.items())
     ]
-
-    figures.contacts_with_child = contacts.filter(child__isnull=False).count()
-    figures.repeat_contacts = repeat_contacts(contacts).count()
 
     start, end = period.bounds()
     requests = InformationRequest.objects.filter(due_at__gte=start, due_at__lt=end)
@@ -162,6 +194,15 @@ def compute(period: Period) -> Figures:
         .order_by("agency__name")
     ]
     return figures
+
+
+def _level_labels(decisions: QuerySet[ThresholdDecision]) -> dict[int, str]:
+    """Each level number with its name, from the latest version of the threshold document the
+    decisions cite."""
+    levels = decisions.order_by("level__document__version").values_list(
+        "level__number", "level__name"
+    )
+    return {number: f"Level {number}: {name}" for number, name in levels.distinct()}
 
 
 DEFINITIONS = {

@@ -1,6 +1,7 @@
 """Build a journey dataset from the live records.
 
-Each table is read once, with only the columns it needs. Ids are built from natural keys
+Each table is read once, with only the columns it needs; the looked-after and local tables are
+read by extract_care and extract_around. Ids are built from natural keys
 (journey.ids), numbering repeats in the order the records were made, so extracting twice gives
 the same dataset and a loaded dataset extracts back to itself.
 """
@@ -21,7 +22,7 @@ from safeguard.casework.models import (
     StrategyDiscussion,
 )
 from safeguard.frontdoor.models import Contact, Referral
-from safeguard.journey import ids
+from safeguard.journey import extract_around, extract_care, ids
 from safeguard.journey.dataset import Dataset
 from safeguard.people.models import Child
 
@@ -36,9 +37,10 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment is not None else None
 
 
-def live_ids() -> dict:
+def live_ids(la: str | None = None) -> dict:
     """The natural-key ids of the records already in the database, mapped to their primary keys,
     so a loader can tell what it has and what it must create."""
+    la = la or settings.LA_CODE
     children = dict(Child.objects.current().values_list("la_child_id", "pk"))
     child_ids = {pk: child_id for child_id, pk in children.items()}
     referrals = list(
@@ -83,6 +85,9 @@ def live_ids() -> dict:
         "contacts": dict(
             Contact.objects.filter(child_id__in=child_ids).values_list("reference", "pk")
         ),
+        **extract_care.live_ids(child_ids),
+        **extract_around.live_ids(child_ids),
+        "population": extract_around.population_ids(la),
     }
 
 
@@ -217,6 +222,8 @@ def extract(la: str | None = None) -> Dataset:
             for d in discussions
         ],
         "contacts": _contacts(la, child_ids, referral_ids),
+        **extract_care.tables(la, child_ids),
+        **extract_around.tables(la, child_ids),
     }
     return Dataset.build(tables)
 

@@ -83,8 +83,17 @@ def register(measure: Measure) -> Measure:
 
 
 def measures() -> list[Measure]:
+    _declare_journey_measures()
     return list(_REGISTRY.values())
 
 
 def get(measure_id: str) -> Measure:
+    _declare_journey_measures()
     return _REGISTRY[measure_id]
+
+
+def _declare_journey_measures() -> None:
+    """The journey measures are declared beside their Ibis expressions in the engine's catalogue;
+    importing it (once, on first use) registers them, so no caller can see the registry without
+    them."""
+    import safeguard.measures.catalogue  # noqa: F401

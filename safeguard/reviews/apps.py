@@ -14,6 +14,7 @@ class ReviewsConfig(AppConfig):
         from safeguard.people.merge import register_merge_step
         from safeguard.reviews import capabilities as cap
         from safeguard.reviews import panels
+        from safeguard.reviews.measures import register_measures
         from safeguard.reviews.merge import move_to_kept_child
 
         grants = {
@@ -37,6 +38,7 @@ class ReviewsConfig(AppConfig):
         navigation.register("Learning from reviews", "reviews:learning", cap.LEARNING, order=45)
         register_merge_step(move_to_kept_child)
         panels.register()
+        register_measures()
         from safeguard.reviews.themes import ensure_default_themes
 
         post_migrate.connect(ensure_default_themes, sender=self)

@@ -9,6 +9,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from safeguard.access import navigation, roles
         from safeguard.training import capabilities as cap
+        from safeguard.training.measures import register_measures
 
         grants = {
             # Staff of every partner agency book training.
@@ -34,3 +35,4 @@ class TrainingConfig(AppConfig):
         navigation.register(
             "Licensing system keys", "training:api-keys", cap.MANAGE_API_KEYS, order=85
         )
+        register_measures()

@@ -174,6 +174,41 @@ BROKEN = {
         SELECT v.* FROM cla_reviews v WHERE NOT EXISTS (SELECT 1 FROM cla_episodes e
             WHERE e.la = v.la AND e.child_id = v.child_id AND e.start_date < v.review_date
               AND coalesce(e.end_date, DATE '9999-12-31') >= v.review_date)""",
+    "a child has one early help episode at a time, ended with an outcome, not while open to \
+social care": """
+        SELECT e.* FROM early_help e WHERE (e.end_date IS NULL) <> (e.outcome IS NULL)
+        OR e.end_date < e.start_date
+        OR e.episode_id <> e.child_id || '/E' || strftime(e.start_date, '%Y%m%d')
+        OR EXISTS (SELECT 1 FROM early_help o WHERE o.la = e.la AND o.child_id = e.child_id
+              AND o.start_date > e.start_date
+              AND o.start_date <= coalesce(e.end_date, DATE '9999-12-31'))
+        OR EXISTS (SELECT 1 FROM referrals r WHERE r.la = e.la AND r.child_id = e.child_id
+              AND r.referral_date <= e.start_date
+              AND coalesce(r.closure_date, DATE '9999-12-31') >= e.start_date)""",
+    "early help stepped up ends on the day of the referral": """
+        SELECT e.* FROM early_help e WHERE e.outcome = 'stepped_up' AND NOT EXISTS (
+            SELECT 1 FROM referrals r WHERE r.la = e.la AND r.child_id = e.child_id
+            AND r.referral_date = e.end_date)""",
+    "children are screened for exploitation from 10, before 18": """
+        SELECT s.* FROM exploitation_screenings s JOIN children c USING (la, child_id)
+        WHERE s.screened_on < c.date_of_birth + INTERVAL 10 YEAR
+           OR s.screened_on >= c.date_of_birth + INTERVAL 18 YEAR""",
+    "home education from 5, by the end of school age, one entry at a time, ended with a \
+reason": """
+        SELECT h.* FROM home_education h JOIN children c USING (la, child_id)
+        WHERE h.start_date < c.date_of_birth + INTERVAL 5 YEAR
+           OR h.end_date >= c.date_of_birth + INTERVAL 17 YEAR
+           OR h.end_date < h.start_date OR (h.end_date IS NULL) <> (h.end_reason IS NULL)
+           OR EXISTS (SELECT 1 FROM home_education o WHERE o.la = h.la
+                      AND o.child_id = h.child_id AND o.start_date <> h.start_date)""",
+    "a return home interview is known only once the child is back, and held only if offered": """
+        SELECT * FROM missing_episodes WHERE (end_date IS NULL AND interview_offered IS NOT NULL)
+        OR (interview_date IS NOT NULL AND interview_offered IS NOT true)""",
+    "each council has its population for each year of the span": """
+        SELECT la FROM (SELECT DISTINCT la FROM children)
+        WHERE la NOT IN (SELECT la FROM population GROUP BY la
+                         HAVING list_sort(list(year)) = ['2013-14', '2014-15', '2015-16',
+                                                         '2016-17'])""",
     "a contact is decided after it arrives, its clock runs out after too": """
         SELECT * FROM contacts WHERE decided_at <= received_at OR rag_deadline <= received_at
         OR (outcome IS NULL) <> (decided_at IS NULL)
@@ -195,11 +230,18 @@ BROKEN = {
         UNION ALL SELECT child_id FROM cla_episodes
                   WHERE greatest(start_date, end_date) > last_day()
         UNION ALL SELECT child_id FROM missing_episodes
-                  WHERE greatest(start_date, end_date, interview_date) > last_day()""",
+                  WHERE greatest(start_date, end_date, interview_date) > last_day()
+        UNION ALL SELECT episode_id FROM early_help
+                  WHERE greatest(start_date, end_date) > last_day()
+        UNION ALL SELECT child_id FROM exploitation_screenings WHERE screened_on > last_day()
+        UNION ALL SELECT child_id FROM home_education
+                  WHERE greatest(start_date, end_date) > last_day()""",
     "every record's child is in the children table, and every child has a record": """
         WITH known AS (
             SELECT la, child_id FROM referrals UNION SELECT la, child_id FROM contacts
-            UNION SELECT la, child_id FROM cla_episodes)
+            UNION SELECT la, child_id FROM cla_episodes UNION SELECT la, child_id FROM early_help
+            UNION SELECT la, child_id FROM exploitation_screenings
+            UNION SELECT la, child_id FROM home_education)
         SELECT la, child_id FROM known EXCEPT SELECT la, child_id FROM children
         UNION ALL
         (SELECT la, child_id FROM children EXCEPT SELECT la, child_id FROM known)""",
@@ -232,7 +274,8 @@ def test_the_dataset_holds_every_table_the_simulation_covers(dataset):
     for name in (
         "children", "referrals", "assessments", "cin_plans", "section47", "cp_plans",
         "cp_reviews", "strategy_discussions", "contacts", "cla_episodes", "cla_reviews",
-        "missing_episodes",
+        "missing_episodes", "early_help", "exploitation_screenings", "home_education",
+        "population",
     ):  # fmt: skip
         assert dataset[name].num_rows > 0, name
 

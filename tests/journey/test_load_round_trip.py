@@ -7,11 +7,13 @@ import pytest
 from factories import UserFactory
 from factories_frontdoor import make_threshold_document
 
-from safeguard.casework.models import ProtectionPlan
+from safeguard.casework.models import CareEpisode, ProtectionPlan
+from safeguard.frontdoor.models import Contact
 from safeguard.journey import ids
 from safeguard.journey.dataset import Dataset
 from safeguard.journey.extract import extract
 from safeguard.journey.load import LoadError, load
+from safeguard.journey.models import PopulationEstimate
 from safeguard.people.models import Child
 
 LA = "884"
@@ -148,8 +150,131 @@ def _dataset() -> Dataset:
                     "referral_id": referral,
                 },
             ],
+            **_looked_after(),
+            **_around(),
         }
     )
+
+
+def _looked_after() -> dict[str, list[dict]]:
+    episode = {"la": LA, "child_id": "C1", "category_of_need": "N1"}
+    episode |= dict.fromkeys(("home_postcode", "placement_postcode", "urn"))
+    missing = {"la": LA, "child_id": "C2"}
+    return {
+        "cla_episodes": [
+            episode
+            | {
+                "start_date": date(2016, 6, 20),
+                "reason_new_episode": "S",
+                "legal_status": "V2",
+                "placement": "U6",
+                "placement_provider": "PR1",
+                "end_date": date(2016, 8, 1),
+                "reason_ceased": "X1",
+                "reason_place_change": "CARPL",
+            },
+            episode
+            | {
+                "start_date": date(2016, 8, 1),
+                "reason_new_episode": "P",
+                "legal_status": "V2",
+                "placement": "U4",
+                "placement_provider": "PR4",
+                "end_date": date(2017, 2, 10),
+                # A special guardianship order before 2018-19: the return's code then.
+                "reason_ceased": "E43",
+                "reason_place_change": None,
+                "urn": "SC123456",
+            },
+        ],
+        "cla_reviews": [
+            {"la": LA, "child_id": "C1", "review_date": date(2016, 7, 15), "participation": "PN1"},
+            {"la": LA, "child_id": "C1", "review_date": date(2016, 10, 10), "participation": None},
+        ],
+        "missing_episodes": [
+            # Back the next day and interviewed two days later; declined; not offered; still away.
+            missing
+            | {
+                "kind": "M",
+                "start_date": date(2016, 9, 3),
+                "end_date": date(2016, 9, 4),
+                "interview_offered": True,
+                "interview_date": date(2016, 9, 6),
+            },
+            missing
+            | {
+                "kind": "A",
+                "start_date": date(2016, 11, 20),
+                "end_date": date(2016, 11, 20),
+                "interview_offered": True,
+                "interview_date": None,
+            },
+            missing
+            | {
+                "kind": "M",
+                "start_date": date(2016, 12, 24),
+                "end_date": date(2016, 12, 26),
+                "interview_offered": False,
+                "interview_date": None,
+            },
+            missing
+            | {
+                "kind": "M",
+                "start_date": date(2017, 1, 30),
+                "end_date": None,
+                "interview_offered": None,
+                "interview_date": None,
+            },
+        ],
+    }
+
+
+def _around() -> dict[str, list[dict]]:
+    child = {"la": LA, "child_id": "C2"}
+    return {
+        "early_help": [
+            child
+            | {
+                "episode_id": ids.early_help_id("C2", date(2016, 10, 25)),
+                "start_date": date(2016, 10, 25),
+                "end_date": date(2017, 2, 1),
+                "lead_agency_kind": "education",
+                "outcome": "needs_met",
+            },
+            child
+            | {
+                "episode_id": ids.early_help_id("C2", date(2017, 2, 20)),
+                "start_date": date(2017, 2, 20),
+                "end_date": None,
+                "lead_agency_kind": None,
+                "outcome": None,
+            },
+        ],
+        "exploitation_screenings": [
+            child | {"screened_on": date(2016, 11, 1), "band": "medium", "referred_to_panel": True},
+            child | {"screened_on": date(2017, 1, 5), "band": "low", "referred_to_panel": False},
+        ],
+        "home_education": [
+            child
+            | {
+                "start_date": date(2016, 11, 1),
+                "reason": "sen",
+                "end_date": date(2017, 1, 9),
+                "end_reason": "school",
+            },
+            child
+            | {
+                "start_date": date(2017, 2, 1),
+                "reason": None,
+                "end_date": None,
+                "end_reason": None,
+            },
+        ],
+        "population": [
+            {"la": LA, "year": "2015-16", "children": 36_050},
+            {"la": LA, "year": "2016-17", "children": 36_050},
+        ],
+    }
 
 
 @pytest.fixture
@@ -172,10 +297,23 @@ def test_loading_the_same_dataset_twice_changes_nothing(loader, settings):
     settings.LA_CODE = LA
     load(_dataset(), by=loader)
     before = extract().fingerprint()
+    counts = _row_counts()
     report = load(_dataset(), by=loader)
     assert sum(report.created.values()) == 0
+    # Counted from _dataset: 2 referrals, 2 episodes of care, 4 missing episodes, 2 estimates.
     assert report.matched["referrals"] == 2
+    assert report.matched["cla_episodes"] == 2
+    assert report.matched["missing_episodes"] == 4
+    assert report.matched["population"] == 2
     assert extract().fingerprint() == before
+    assert _row_counts() == counts
+
+
+def _row_counts() -> dict[str, int]:
+    """Rows in every table the load writes, history included."""
+    from django.apps import apps
+
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
 def test_a_dataset_that_fails_part_way_leaves_the_database_as_it_was(loader, settings):
@@ -187,6 +325,43 @@ def test_a_dataset_that_fails_part_way_leaves_the_database_as_it_was(loader, set
     with pytest.raises(LoadError, match="no threshold document with level 9"):
         load(Dataset.build(tables), by=loader)
     assert Child.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "message"),
+    [
+        # E45 replaced E43 from the SSDA903 of 2018-19: in 2016-17 it was not a code.
+        ("cla_episodes", {"reason_ceased": "E45"}, "'E45', which is not a code for 2016-17"),
+        ("cla_reviews", {"review_date": date(2016, 1, 4)}, "before any episode of care"),
+        ("missing_episodes", {"interview_offered": False}, "an interview held but not offered"),
+        ("early_help", {"outcome": None}, "ends without an outcome"),
+        ("home_education", {"end_date": date(2016, 10, 1)}, "ending on 1 October 2016"),
+        ("population", {"children": 0}, "must be 1 child or more"),
+    ],
+)
+def test_a_table_that_fails_late_in_the_load_leaves_the_database_as_it_was(
+    loader, settings, table, change, message
+):
+    settings.LA_CODE = LA
+    broken = _dataset()
+    rows = broken[table].to_pylist()
+    rows[0] |= change
+    with pytest.raises(LoadError, match=message):
+        load(Dataset.build(dict(broken.tables) | {table: rows}), by=loader)
+    # The children, referrals and contacts written before the failing table are gone again.
+    assert Child.objects.count() == 0 and Contact.objects.count() == 0
+    assert not CareEpisode.objects.exists() and not PopulationEstimate.objects.exists()
+
+
+def test_a_different_population_for_a_year_already_loaded_is_refused(loader, settings):
+    settings.LA_CODE = LA
+    load(_dataset(), by=loader)
+    revised = _dataset()
+    rows = revised["population"].to_pylist()
+    rows[1]["children"] = 36_100
+    with pytest.raises(LoadError, match="2016-17 is 36,050 children here and 36,100 in the data"):
+        load(Dataset.build(dict(revised.tables) | {"population": rows}), by=loader)
+    assert PopulationEstimate.objects.get(year="2016-17").children == 36_050
 
 
 def test_another_councils_data_is_refused(loader, settings):

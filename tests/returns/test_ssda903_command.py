@@ -47,7 +47,7 @@ class FakeLoader:
 @pytest.fixture
 def loader(monkeypatch) -> FakeLoader:
     fake = FakeLoader()
-    monkeypatch.setattr(command, "journey_loader", lambda: fake)
+    monkeypatch.setattr(command, "loader", fake)
     return fake
 
 

@@ -25,7 +25,17 @@ def seeded(db, settings, tmp_path):
     """`safeguard demo seed` runs seed_training after the pathway; its summary line is returned."""
     settings.VAR_DIR = tmp_path
     out = StringIO()
-    call_command("demo", "seed", "--households", "60", "--contacts-per-year", "300", stdout=out)
+    call_command(
+        "demo",
+        "seed",
+        "--households",
+        "60",
+        "--contacts-per-year",
+        "300",
+        "--children",
+        "1000",
+        stdout=out,
+    )
     return out.getvalue()
 
 

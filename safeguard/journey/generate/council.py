@@ -44,7 +44,8 @@ def simulate_council(council: Council, first: date, last: date, seed: int | str)
     days = WorkingDays(date(born_from.year, 1, 1), date(last.year + 1, 12, 31))
     horizon = last.toordinal()
     lives = Lives(rng, days, horizon, council.intensity)
-    emitter = Emitter(council.la, days, first, last, details)
+    around = random.Random(f"{seed}/{council.la}/around")
+    emitter = Emitter(council.la, days, first, last, details, around)
     start, end = born_from.toordinal(), horizon
     born_per_day = council.population / (18 * rates.YEAR_DAYS)
     count = round((end - start + 1) * born_per_day)
@@ -53,9 +54,18 @@ def simulate_council(council: Council, first: date, last: date, seed: int | str)
         b18 = eighteenth_birthday(child.dob)
         lives.live(child, b18)
         _contacts(child, b18, first.toordinal(), horizon, council.intensity, rng)
-        emitter.child(child)
+        emitter.child(child, b18)
     _asylum_seekers(lives, emitter, count, council, first, horizon)
+    # A simulated council's population is the same every year (the one it was asked for).
+    for year in range(first.year, last.year):
+        emitter.rows.add(
+            "population", la=council.la, year=reporting_year(year), children=council.population
+        )
     return emitter.rows
+
+
+def reporting_year(start: int) -> str:
+    return f"{start}-{(start + 1) % 100:02d}"
 
 
 def _contacts(
@@ -95,4 +105,4 @@ def _asylum_seekers(
         episode = Episode(day, mixes.UASC_SOURCE.pick(rng), "N8")
         lives.asylum_seeker(episode, child.dob, b18)
         child.episodes.append(episode)
-        emitter.child(child)
+        emitter.child(child, b18)

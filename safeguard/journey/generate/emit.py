@@ -1,7 +1,8 @@
 """Simulated children into the dataset's rows, as they stood at the end of the dataset's span.
 
 A referral is in the dataset when it was open at some time in the span (with everything recorded
-on it); a contact when it was received in the span. Whatever happened after the span's last day is
+on it); a contact when it was received in the span; the records around them come from
+around.py. Whatever happened after the span's last day is
 not yet known: its dates are empty (an end, an authorisation, a conference, a closure), and what
 began after it is left out. A contact still undecided at the end is open, and a referral it would
 have made does not exist yet.
@@ -13,17 +14,13 @@ from datetime import date
 from safeguard.core.identifiers import upn_check_letter
 from safeguard.journey import ids
 from safeguard.journey.generate import mixes, rates
-from safeguard.journey.generate.records import CarePeriod, Child, Episode
+from safeguard.journey.generate.around import Around
+from safeguard.journey.generate.records import CarePeriod, Child, Episode, child_id
 from safeguard.journey.generate.workdays import CLOSES, OPENS, WorkingDays
 from safeguard.journey.schema import TABLES
 
 _UNIX_EPOCH = date(1970, 1, 1).toordinal()
 _STRATEGY = "strategy"
-
-
-def child_id(la: str, index: int) -> str:
-    """The LA child ID: alphanumeric and at most 20 characters (CIN rules 1570 and 1580)."""
-    return f"C{la}{index:07d}"
 
 
 class Rows:
@@ -44,21 +41,34 @@ class Rows:
 
 class Emitter:
     def __init__(
-        self, la: str, days: WorkingDays, first: date, last: date, rng: random.Random
+        self,
+        la: str,
+        days: WorkingDays,
+        first: date,
+        last: date,
+        rng: random.Random,
+        around_rng: random.Random,
     ) -> None:
         self.la, self.days, self.rng = la, days, rng
         self.first, self.last = first.toordinal(), last.toordinal()
         self.rows = Rows()
+        self.around = Around(la, self.rows, self.first, self.last, around_rng)
 
     def _day(self, day: int | None) -> int | None:
         """A date column's value (days since 1970), or None when it is after the span."""
         return None if day is None or day > self.last else day - _UNIX_EPOCH
 
-    def child(self, child: Child) -> None:
+    def child(self, child: Child, b18: int) -> None:
         if not child.episodes and not child.contacts:
+            # Most children: known, if at all, only for what happens around the pathway.
+            cid = self.around.child(child, b18, [], [])
+            if cid is not None:
+                self._child_row(cid, child, False)
             return
         cid = child_id(self.la, child.index)
         contacts: list[tuple[int, int, dict]] = []  # (day, minute, row)
+        assessed: list[tuple[int, list[str]]] = []  # (authorised, factors)
+        referred: list[int] = []  # the days of the referrals written
         known = looked_after = False
         for episode in child.episodes:
             if episode.referral > self.last or episode.closure < self.first:
@@ -71,18 +81,26 @@ class Emitter:
                 contacts.append(contact)
                 if contact[2]["outcome"] is None:
                     continue  # still at the front door when the span ends
-            self._episode(cid, referral, episode)
+            assessment = self._episode(cid, referral, episode)
+            if assessment is not None:
+                assessed.append(assessment)
+            referred.append(episode.referral)
             known = True
             looked_after |= episode.care is not None and episode.care.start <= self.last
+        early_help: list[int] = []  # the days the MASH decided on early help
         for day in child.contacts:
             source = mixes.REFERRAL_SOURCE.pick(self.rng)
             outcome = mixes.CONTACT_OUTCOME.pick(self.rng)
-            contacts.append(self._contact(day, source, mixes.RAG_OTHER.pick(self.rng), outcome))
-        if not contacts and not known:
+            contact = self._contact(day, source, mixes.RAG_OTHER.pick(self.rng), outcome)
+            contacts.append(contact)
+            if contact[2]["outcome"] == "early_help":
+                early_help.append(contact[3])
+        around = self.around.child(child, b18, early_help, assessed, frozenset(referred))
+        if not contacts and not known and around is None:
             return
         contacts.sort(key=lambda c: (c[0], c[1]))
-        keys = [f"{cid}/C{date.fromordinal(day):%Y%m%d}" for day, _, _ in contacts]
-        for key, (_, _, row) in zip(ids.numbered(keys), contacts, strict=True):
+        keys = [f"{cid}/C{date.fromordinal(c[0]):%Y%m%d}" for c in contacts]
+        for key, (_, _, row, _) in zip(ids.numbered(keys), contacts, strict=True):
             self.rows.add("contacts", la=self.la, child_id=cid, contact_id=key, **row)
         self._child_row(cid, child, looked_after)
 
@@ -116,7 +134,8 @@ class Emitter:
 
     def _contact(
         self, day: int, source: str, rag: str, outcome: str, referral: str | None = None
-    ) -> tuple[int, int, dict]:
+    ) -> tuple[int, int, dict, int]:
+        """(day, minute, the row, the day it was decided)."""
         rng, days = self.rng, self.days
         if not days.is_working_day(day):
             minute = rng.randint(8 * 60, 22 * 60 - 1)
@@ -147,9 +166,10 @@ class Emitter:
                 "decided_at": days.utc_microseconds(decided_day, decided_minute),
                 "referral_id": referral,
             }
-        return day, minute, row
+        return day, minute, row, decided_day
 
-    def _episode(self, cid: str, referral: str, episode: Episode) -> None:
+    def _episode(self, cid: str, referral: str, episode: Episode) -> tuple[int, list[str]] | None:
+        """Add the episode's rows; its assessment's authorisation day and factors, if it has."""
         add, day, la = self.rows.add, self._day, self.la
         closed = episode.closure <= self.last
         add(
@@ -164,8 +184,9 @@ class Emitter:
             closure_date=day(episode.closure),
             closure_reason=episode.reason if closed else None,
         )
+        assessed = None
         if episode.assessment is not None:
-            self._assessment(cid, referral, episode)
+            assessed = self._assessment(cid, referral, episode)
         if episode.enquiry is not None:
             self._enquiry(cid, referral, episode)
         plan = episode.plan
@@ -200,12 +221,15 @@ class Emitter:
             )
         if episode.care is not None and episode.care.start <= self.last:
             self._care(cid, episode.care)
+        return assessed
 
-    def _assessment(self, cid: str, referral: str, episode: Episode) -> None:
+    def _assessment(
+        self, cid: str, referral: str, episode: Episode
+    ) -> tuple[int, list[str]] | None:
         assessment = episode.assessment
         assert assessment is not None
         if assessment.start > self.last:
-            return
+            return None
         authorised = assessment.authorised if assessment.authorised <= self.last else None
         factors: list[str] = []
         if authorised is not None:
@@ -225,6 +249,7 @@ class Emitter:
             authorisation_date=self._day(authorised),
             factors=factors,
         )
+        return (authorised, factors) if authorised is not None else None
 
     def _enquiry(self, cid: str, referral: str, episode: Episode) -> None:
         enquiry = episode.enquiry
@@ -284,7 +309,9 @@ class Emitter:
         for spell in care.missing:
             if spell.start > last:
                 break
-            returned = spell.end <= last
+            # Not known yet: whether a child still missing, or with an interview still to come
+            # when the span ends, was offered one.
+            pending = spell.end > last or (spell.interview is not None and spell.interview > last)
             add(
                 "missing_episodes",
                 la=la,
@@ -292,6 +319,6 @@ class Emitter:
                 kind=spell.kind,
                 start_date=day(spell.start),
                 end_date=day(spell.end),
-                interview_offered=spell.offered if returned else None,
+                interview_offered=None if pending else spell.offered,
                 interview_date=day(spell.interview),
             )

@@ -177,3 +177,38 @@ CONTACTS_KNOWN = 0.17
 CONTACTS_UNKNOWN = 0.076
 # Contacts decided within their RAG time this often (referrals / other contacts).
 DECIDED_IN_TIME = (0.92, 0.8)
+
+# Around the pathway: the local tables ------------------------------------------------------------
+#
+# No national return counts these; the rates are plausible, from the sources named, and
+# tests/journey/test_generate_around.py holds the generator to them.
+
+# Early help episodes starting in a year, per 10,000 children: about two for every three referrals
+# (Action for Children, "Too little, too late", 2022: two children in early help for every three
+# in children's social care, 2015-16 to 2019-20). They start after a MASH decision of early help
+# (this share of them), as a step down when an episode closes after an assessment or a short
+# service (RC8, RC7), or at a request from an agency or the family (per child a year).
+EARLY_HELP_RATE = 365
+EARLY_HELP_AFTER_MASH = 0.6
+EARLY_HELP_STEP_DOWN = 0.2
+EARLY_HELP_REQUESTS = 0.007
+# Length in days: lognormal (median, sigma); an episode a referral interrupts ends stepped up.
+EARLY_HELP_DAYS = (180.0, 0.5)
+
+# Children educated at home on a day, per 10,000 children of compulsory school age (5 to 15):
+# ADCS elective home education surveys, about 37,500 children in England on census day in
+# October 2016, of about 7.2 million aged 5 to 15. About 1.36 times as many are home educated at
+# some time in a year as on one day (ADCS 2018: 78,466 in 2017-18, 57,873 on census day), so an
+# entry lasts about 2.8 years on average. A child is home educated once at most, starting at an
+# age from 5 to 16 with this chance, until the end of compulsory school age at the latest.
+HOME_EDUCATED_PER_10000 = 52
+HOME_EDUCATED_EVER = 0.026
+HOME_EDUCATION_MEAN_DAYS = 2.8 * YEAR_DAYS
+
+# Exploitation screenings, for children aged 10 or over: after an assessment that found child
+# sexual exploitation, gangs or going missing (factors 11A, 13A, 10A) this often; and when a
+# child looked after goes missing, at the first episode of a period of care and again at the
+# first episode 3 months or more after the last screening (the partnership's default review).
+SCREENED_FROM = 10
+SCREEN_AFTER_FACTORS = 0.8
+SCREEN_AGAIN_DAYS = 91

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 OPEN = 10**7
 
 
+def child_id(la: str, index: int) -> str:
+    """The LA child ID: alphanumeric and at most 20 characters (CIN rules 1570 and 1580)."""
+    return f"C{la}{index:07d}"
+
+
 @dataclass(slots=True)
 class Assessment:
     start: int

@@ -19,8 +19,8 @@ from safeguard.journey.generate import councils_for, generate, reporting_years, 
 from safeguard.journey.generate.authorities import LA_CODES
 from safeguard.journey.generate.rates import DEFAULT_POPULATION
 
-# Written beside the dataset: what was generated, and each council's population (the
-# denominators of the rates per 10,000, which the tables themselves do not hold).
+# Written beside the dataset: what was generated, with each council's size and referral intensity
+# (the population table holds the sizes too, as the denominators of the rates per 10,000).
 GENERATOR_FILE = "generator.json"
 
 
