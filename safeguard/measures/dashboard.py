@@ -84,6 +84,13 @@ def sections(run: MeasureRun, la: str, year: str, *, exact: bool) -> list[Sectio
     )
 
 
+def warm(run: MeasureRun, la: str) -> None:
+    """Draw the latest year's dashboard for both audiences now, when a run is stored, so the first
+    board member to open it reads it from the cache instead of waiting for the charts."""
+    for exact in (False, True):
+        sections(run, la, run.latest_year, exact=exact)
+
+
 def measure_panel(run: MeasureRun, measure: Measure, la: str, year: str, *, exact: bool) -> Panel:
     return _cached(
         _key("panel", run, la, year, exact, measure.id),

@@ -223,3 +223,16 @@ def test_a_category_that_would_give_a_small_one_away_is_suppressed_too(client, p
     assert shown["cpp_multiple_pct"].shown.text == "0.0%"
     sign_in_as(client, personas["performance_analyst"])
     assert panels(client.get("/measures/"))["cpp_physical_pct"].shown.text == "9.6%"
+
+
+def test_a_warmed_run_is_read_from_the_cache_without_drawing(client, personas, run, monkeypatch):
+    # Warming draws the latest year for both audiences; after it, drawing again would be a bug.
+    dashboard.warm(run, "884")
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("the dashboard was drawn again instead of read from the cache")
+
+    monkeypatch.setattr(dashboard, "build_sections", no_drawing)
+    for role in ("board_member", "performance_analyst"):
+        sign_in_as(client, personas[role])
+        assert client.get("/measures/").status_code == 200

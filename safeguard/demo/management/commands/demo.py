@@ -16,6 +16,7 @@ from safeguard.demo.pathway import seed_pathway
 from safeguard.demo.reviews import seed_reviews
 from safeguard.demo.training import seed_training
 from safeguard.journey.generate.rates import DEFAULT_POPULATION
+from safeguard.measures import dashboard
 from safeguard.measures.comparators.importer import import_files
 from safeguard.measures.refresh import refresh
 from safeguard.people.models import Child
@@ -78,6 +79,7 @@ class Command(BaseCommand):
         comparators = self._comparators(options["comparators"])
         years = [f"{y}-{(y + 1) % 100:02d}" for y in range(FIRST_YEAR, LAST_YEAR + 1)]
         run = refresh(years, made_by="safeguard demo seed")
+        dashboard.warm(run, settings.LA_CODE)
         report = seed_reports(seed=options["seed"])
         self.stdout.write(
             f"Seeded {PARTNERSHIP} in {time.perf_counter() - started:.0f}s: "

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv
 import pyarrow.parquet as pq
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from safeguard.measures.registry import Unit
@@ -78,6 +79,7 @@ class Command(BaseCommand):
 
     def _refresh(self, *, years: str, user: str, **_: object) -> None:
         from safeguard.access.models import User
+        from safeguard.measures import dashboard
         from safeguard.measures.models import MeasureRun
         from safeguard.measures.periods import years_between
         from safeguard.measures.refresh import refresh
@@ -94,6 +96,7 @@ class Command(BaseCommand):
         runs_before = MeasureRun.objects.count()
         started = time.perf_counter()
         run = refresh(wanted, by=by)
+        dashboard.warm(run, settings.LA_CODE)
         seconds = time.perf_counter() - started
         verb = "Stored" if MeasureRun.objects.count() > runs_before else "Nothing had changed: kept"
         self.stdout.write(
