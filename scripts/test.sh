@@ -3,6 +3,7 @@
 #   1. every test on SQLite, browser tests included (Debian's Chromium through Playwright);
 #   2. every test but the browser ones on PostgreSQL (a private cluster: scripts/ensure_postgres.sh).
 #      SAFEGUARD_PG_BROWSER=1 runs the browser tests there too.
+# The two passes run side by side, each with its own log, printed whole when it ends.
 # Extra arguments go to both pytest runs: `bash scripts/test.sh -k sign_in -x`.
 #
 # With CI set, Chromium and PostgreSQL are installed and started if need be, and any failure to
@@ -42,19 +43,32 @@ ensure() {
     fi
 }
 
-# run_pytest LABEL [env assignments...] -- [pytest args...]
-run_pytest() {
-    local label=$1 log="$LOGS/run-${#labels[@]}.log" rc summary envs=()
+# start_pytest LABEL [env assignments...] -- [pytest args...]: runs pytest in the background with
+# its output in a log of its own; finish_pytest collects them in the order they were started.
+pids=()
+logs=()
+started=()
+start_pytest() {
+    local label=$1 log="$LOGS/run-${#started[@]}.log" envs=()
     shift
     while [[ $1 != -- ]]; do envs+=("$1"); shift; done
     shift
+    echo "test.sh: started $label: pytest${*:+ ${*@Q}}"
+    env "${envs[@]}" "$PYTHON" -m pytest -ra --durations=10 "$@" "${extra[@]}" >"$log" 2>&1 &
+    pids+=($!)
+    logs+=("$log")
+    started+=("$label")
+}
+
+finish_pytest() {
+    local i=$1 label=${started[$1]} log=${logs[$1]} rc summary n word
+    wait "${pids[$i]}"
+    rc=$?
     echo
-    echo "======== $label: pytest${*:+ ${*@Q}} ========"
-    env "${envs[@]}" "$PYTHON" -m pytest -ra --durations=10 "$@" "${extra[@]}" 2>&1 | tee "$log"
-    rc=${PIPESTATUS[0]}
+    echo "======== $label ========"
+    cat "$log"
     summary=$(grep -E '^=+ .* in [0-9.]+s( \([0-9:.]+\))? =+$' "$log" | tail -1 | sed -E 's/^=+ //; s/ =+$//')
     [[ -n $summary ]] || summary="no pytest summary line"
-    local n word
     while read -r n word; do
         case $word in
             passed) totals[0]=$((totals[0] + n)) ;;
@@ -90,10 +104,10 @@ if ! pdf_tools=$(ensure scripts/ensure_pdf_tools.sh); then
     fi
 fi
 
-# --- 1. SQLite ---------------------------------------------------------------------------------
-run_pytest "SQLite (all tests)" -u DATABASE_URL --
+# --- The two passes, side by side (each is one Python process; the machine has two cores) ------
+# 1. SQLite, browser tests included; 2. PostgreSQL, all but the browser tests.
+start_pytest "SQLite (all tests)" -u DATABASE_URL --
 
-# --- 2. PostgreSQL -----------------------------------------------------------------------------
 if [[ ${SAFEGUARD_PG_BROWSER:-} == 1 ]]; then
     pg_label="PostgreSQL (all tests)"
     pg_args=()
@@ -102,13 +116,17 @@ else
     pg_args=(-m "not browser")
 fi
 if database_url=$(ensure scripts/ensure_postgres.sh); then
-    run_pytest "$pg_label" "DATABASE_URL=$database_url" -- "${pg_args[@]}"
+    start_pytest "$pg_label" "DATABASE_URL=$database_url" -- "${pg_args[@]}"
 elif ci; then
     fail "PostgreSQL" "FAILED: could not be started: $database_url"
 else
     note "PostgreSQL" "SKIPPED PostgreSQL run: $database_url"
     echo "test.sh: SKIPPED PostgreSQL run: $database_url" >&2
 fi
+
+for i in "${!started[@]}"; do
+    finish_pytest "$i"
+done
 
 # --- Summary -----------------------------------------------------------------------------------
 echo

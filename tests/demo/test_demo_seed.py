@@ -33,8 +33,12 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     var_dir = settings.VAR_DIR
     settings.VAR_DIR = tmp_path_factory.mktemp("var")
     out = StringIO()
-    # The tests' fast hasher, as the autouse fixture sets it for each test (not yet at this scope).
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    # The tests' fast hasher and cache in memory, as the autouse fixtures set them for each test
+    # (not yet at this scope).
+    fast = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    )
     with django_db_blocker.unblock(), transaction.atomic(), fast:
         call_command(
             "demo",

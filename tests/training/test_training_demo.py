@@ -1,11 +1,15 @@
 """The demo's year of training, licence checks and workforce returns: built by the services'
 rules, with applicants in every compliance state and nobody emailed."""
 
+from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from safeguard.training.codes import BookingStatus
@@ -19,24 +23,45 @@ from safeguard.training.models import (
     TrainingSession,
 )
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def seeded(db, settings, tmp_path):
-    """`safeguard demo seed` runs seed_training after the pathway; its summary line is returned."""
-    settings.VAR_DIR = tmp_path
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`safeguard demo seed` runs seed_training after the pathway: its summary line, and the
+    emails sent while seeding. One demo for the module, in a transaction rolled back at its end
+    (each test's own transaction nests inside it)."""
+    var_dir = settings.VAR_DIR
+    settings.VAR_DIR = tmp_path_factory.mktemp("var")
     out = StringIO()
-    call_command(
-        "demo",
-        "seed",
-        "--households",
-        "60",
-        "--contacts-per-year",
-        "300",
-        "--children",
-        "1000",
-        stdout=out,
+    # The tests' fast hasher and cache in memory, as the autouse fixtures set them for each test.
+    quick = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
-    return out.getvalue()
+    with django_db_blocker.unblock(), transaction.atomic(), quick:
+        mail.outbox = []
+        call_command(
+            "demo",
+            "seed",
+            "--households",
+            "60",
+            "--contacts-per-year",
+            "300",
+            "--children",
+            "1000",
+            stdout=out,
+        )
+        yield Seeded(out.getvalue(), list(mail.outbox))
+        transaction.set_rollback(True)
+    settings.VAR_DIR = var_dir
+
+
+@dataclass(frozen=True)
+class Seeded:
+    summary: str
+    emails: list
 
 
 def test_a_year_of_sessions_and_workforce_returns_with_nobody_emailed(seeded):
@@ -47,11 +72,11 @@ def test_a_year_of_sessions_and_workforce_returns_with_nobody_emailed(seeded):
     assert Certificate.objects.count() == Booking.objects.filter(status="attended").count()
     assert Booking.objects.filter(status=BookingStatus.WAITING, session__on__gte=today).exists()
     assert TrainingSession.objects.filter(on__gte=today).count() >= 8
-    assert f"{TrainingSession.objects.count()} training sessions" in seeded
+    assert f"{TrainingSession.objects.count()} training sessions" in seeded.summary
     # Six ended quarters for each of the five social work teams.
     assert QuarterlyReturn.objects.count() == 5 * 6
     assert CaseloadSnapshot.objects.exists()
-    assert mail.outbox == []
+    assert seeded.emails == []
 
 
 def test_applicants_are_in_every_compliance_state(seeded):
