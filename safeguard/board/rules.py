@@ -1,15 +1,13 @@
 """Refusals for the board's records: (field, message) problems that a service raises together and
 a form shows against its answers, in the shape the pathway and reviews use."""
 
-from safeguard.casework.rules import Problem
+from safeguard.core.refusals import Problem, Refused
 
 __all__ = ["BoardError", "Problem", "refuse_if"]
 
 
-class BoardError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = problems
+class BoardError(Refused):
+    """A refusal by the rules for the board's records."""
 
 
 def refuse_if(problems: list[Problem]) -> None:

@@ -15,8 +15,9 @@ from safeguard.board import services_actions as services
 from safeguard.board.codes import ActionStatus
 from safeguard.board.forms_actions import ActionForm, ActionUpdateForm
 from safeguard.board.models import Action, BoardGroup, Meeting
-from safeguard.board.views_common import PAGE_SIZE, attempt, form_page, posted
+from safeguard.board.views_common import PAGE_SIZE, form_page, posted
 from safeguard.core.converters import parse_id
+from safeguard.core.refusals import attempt
 
 SHOW = {
     "open": "Open",

@@ -1,36 +1,16 @@
-"""What the board's views share: running a service so that its refusal becomes form errors, the
-form page, and choosing a reporting year from the query string."""
+"""What the board's views share: the form page, and choosing a reporting year from the query
+string."""
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from safeguard.board import years
-from safeguard.board.rules import BoardError
-from safeguard.core.models import StaleEdit
 
-T = TypeVar("T")
-
-STALE_EDIT = (
-    "Someone else changed this record while you were working on it. "
-    "Reload the page to see their changes, then make yours again."
-)
 PAGE_SIZE = 50
-
-
-def attempt(form: Form, action: Callable[[], T]) -> T | None:
-    """Run a service call; a refusal becomes the form's errors and changes nothing."""
-    try:
-        return action()
-    except BoardError as refused:
-        for problem in refused.problems:
-            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
-    except StaleEdit:
-        form.add_error(None, STALE_EDIT)
-    return None
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

@@ -12,7 +12,8 @@ from safeguard.board import services_meetings as services
 from safeguard.board.forms_meetings import DecisionForm, ItemEditForm, ItemForm, PaperForm
 from safeguard.board.models import AgendaItem, Meeting, Paper
 from safeguard.board.papers import attach_paper
-from safeguard.board.views_common import attempt, form_page, posted
+from safeguard.board.views_common import form_page, posted
+from safeguard.core.refusals import attempt
 
 
 def _item(agenda_item_id: int) -> AgendaItem:

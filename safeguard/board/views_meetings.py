@@ -21,13 +21,13 @@ from safeguard.board.models import AgendaItem, BoardGroup, Decision, Meeting, Pa
 from safeguard.board.services_actions import carried_into
 from safeguard.board.views_common import (
     PAGE_SIZE,
-    attempt,
     chosen_year,
     form_page,
     posted,
     year_options,
 )
 from safeguard.core.converters import parse_id
+from safeguard.core.refusals import attempt
 
 
 def meeting_years() -> list[str]:

@@ -19,7 +19,8 @@ from safeguard.board.forms_partnership import (
     SeatForm,
 )
 from safeguard.board.models import Action, BoardGroup, Meeting, Member, Membership, Partner
-from safeguard.board.views_common import attempt, form_page, posted
+from safeguard.board.views_common import form_page, posted
+from safeguard.core.refusals import attempt
 
 
 @capability_required(cap.READ)

@@ -24,7 +24,8 @@ from safeguard.board.forms_plan import (
     RatingForm,
 )
 from safeguard.board.models import BusinessPlan, PlanAction, Priority, QuarterRating
-from safeguard.board.views_common import attempt, chosen_year, form_page, posted, year_options
+from safeguard.board.views_common import chosen_year, form_page, posted, year_options
+from safeguard.core.refusals import attempt
 
 
 def _default_year(offered: list[str]) -> str:

@@ -15,8 +15,9 @@ from safeguard.board import years
 from safeguard.board.access import get_review_for_user
 from safeguard.board.forms_reviews import ReviewEditForm, ReviewForm
 from safeguard.board.models import Member, MemberReview
-from safeguard.board.views_common import attempt, chosen_year, form_page, posted, year_options
+from safeguard.board.views_common import chosen_year, form_page, posted, year_options
 from safeguard.board.views_meetings import meeting_years
+from safeguard.core.refusals import attempt
 
 
 def _offered_years() -> list[str]:

@@ -5,22 +5,16 @@ Each check returns the problems it finds as (field, message) pairs, in words a p
 act on; services refuse an action with problems and forms show them against the field.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
+from safeguard.core.refusals import Problem, Refused
 from safeguard.frontdoor.models import Referral
 
-
-@dataclass(frozen=True)
-class Problem:
-    field: str | None
-    message: str
+__all__ = ["PathwayError", "Problem", "refuse_if"]
 
 
-class PathwayError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = problems
+class PathwayError(Refused):
+    """A refusal by the pathway's rules."""
 
 
 def refuse_if(problems: list[Problem]) -> None:

@@ -1,14 +1,12 @@
 """What the pages around the pathway share: reaching a record through its child (scope, restriction
-and the access log, as for the child's own record), turning a service's refusal into form errors,
-and the panel on the child's summary that leads to these pages.
+and the access log, as for the child's own record), due dates, and the panel on the child's
+summary that leads to these pages.
 """
 
-from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
 from django.db.models import Model, QuerySet
-from django.forms import Form
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,19 +21,16 @@ from safeguard.casework.models import (
     MissingEpisode,
     NeglectAssessment,
 )
-from safeguard.casework.rules import PathwayError
 from safeguard.casework.services_missing import repeat_missing_since
 from safeguard.casework.tray import due_soon_cutoff
-from safeguard.casework.views_plans import STALE_EDIT, Due, break_glass_when_restricted
-from safeguard.core.models import StaleEdit
+from safeguard.casework.views_plans import Due, break_glass_when_restricted
 from safeguard.people.access import get_child_for_user
 from safeguard.people.models import Child
 from safeguard.people.panels import Panel
 
-__all__ = ["attempt", "break_glass_when_restricted", "due", "posted", "reach", "summary_panel"]
+__all__ = ["break_glass_when_restricted", "due", "posted", "reach", "summary_panel"]
 
 M = TypeVar("M", bound=Model)
-T = TypeVar("T")
 
 
 def reach(request: HttpRequest, records: QuerySet[M], pk: int, purpose: str) -> M:
@@ -53,18 +48,6 @@ def posted(request: HttpRequest, action: str | None = None) -> QueryDict | None:
     if action is not None and request.POST.get("action") != action:
         return None
     return request.POST
-
-
-def attempt(form: Form, action: Callable[[], T]) -> T | None:
-    """Run a service call; a refusal becomes the form's errors and changes nothing."""
-    try:
-        return action()
-    except PathwayError as refused:
-        for problem in refused.problems:
-            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
-    except StaleEdit:
-        form.add_error(None, STALE_EDIT)
-    return None
 
 
 def due(due_on: date, today: date) -> Due:

@@ -26,8 +26,9 @@ from safeguard.casework.forms_early_help import (
 )
 from safeguard.casework.models import EarlyHelpEpisode
 from safeguard.casework.tray import due_soon_cutoff
-from safeguard.casework.views_around import attempt, break_glass_when_restricted, due, posted, reach
+from safeguard.casework.views_around import break_glass_when_restricted, due, posted, reach
 from safeguard.casework.views_plans import Due
+from safeguard.core.refusals import attempt
 from safeguard.people.access import get_child_for_user
 
 EPISODES = EarlyHelpEpisode.objects.select_related(

@@ -19,7 +19,8 @@ from safeguard.casework.forms_home_education import (
     HomeEducationContactForm,
 )
 from safeguard.casework.models import Allocation, HomeEducationEntry
-from safeguard.casework.views_around import attempt, break_glass_when_restricted, due, posted, reach
+from safeguard.casework.views_around import break_glass_when_restricted, due, posted, reach
+from safeguard.core.refusals import attempt
 from safeguard.people.access import get_child_for_user
 from safeguard.people.models import Child
 

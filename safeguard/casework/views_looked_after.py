@@ -17,7 +17,8 @@ from safeguard.casework.forms_looked_after import (
     StartCareForm,
 )
 from safeguard.casework.models import CareEpisode, CareReview, Visit
-from safeguard.casework.views_around import attempt, break_glass_when_restricted, due, posted
+from safeguard.casework.views_around import break_glass_when_restricted, due, posted
+from safeguard.core.refusals import attempt
 from safeguard.people.access import get_child_for_user
 
 

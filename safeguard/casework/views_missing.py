@@ -12,7 +12,8 @@ from safeguard.casework import capabilities as cap
 from safeguard.casework import services_missing as services
 from safeguard.casework.forms_missing import InterviewForm, MissingForm, ReturnForm
 from safeguard.casework.models import AroundSettings, MissingEpisode
-from safeguard.casework.views_around import attempt, break_glass_when_restricted, posted, reach
+from safeguard.casework.views_around import break_glass_when_restricted, posted, reach
+from safeguard.core.refusals import attempt
 from safeguard.people.access import get_child_for_user
 
 

@@ -11,7 +11,8 @@ from safeguard.casework import services_neglect as services
 from safeguard.casework.access import get_plan_for_user
 from safeguard.casework.forms_neglect import NeglectAssessmentForm, NeglectReasoningForm
 from safeguard.casework.models import NeglectAssessment, ProtectionPlan
-from safeguard.casework.views_around import attempt, break_glass_when_restricted, posted
+from safeguard.casework.views_around import break_glass_when_restricted, posted
+from safeguard.core.refusals import attempt
 from safeguard.people.access import get_child_for_user
 
 

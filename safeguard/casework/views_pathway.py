@@ -12,7 +12,6 @@ from typing import TypeVar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import TextChoices
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -41,15 +40,9 @@ from safeguard.casework.forms_pathway import (
     StrategyDiscussionForm,
 )
 from safeguard.casework.models import Allocation, CaseworkSettings, InitialConference
-from safeguard.casework.rules import PathwayError
-from safeguard.core.models import StaleEdit
+from safeguard.core.refusals import attempt
 from safeguard.frontdoor.models import Referral
 from safeguard.people.access import RecordRestricted, get_child_for_user
-
-STALE_EDIT = (
-    "Someone else changed this record while you were working on it. "
-    "Reload the page to see their changes, then make yours again."
-)
 
 T = TypeVar("T")
 View = Callable[..., HttpResponse]
@@ -66,18 +59,6 @@ def _break_glass_if_restricted(view: View) -> View:
             return redirect("people:break-glass", child_id=restricted.child.pk)
 
     return wrapped
-
-
-def _attempt(form: Form, action: Callable[[], T]) -> T | None:
-    """Run a service call; a refusal becomes the form's errors and changes nothing."""
-    try:
-        return action()
-    except PathwayError as refused:
-        for problem in refused.problems:
-            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
-    except StaleEdit:
-        form.add_error(None, STALE_EDIT)
-    return None
 
 
 def _labels(codes: list[str], choices: type[TextChoices]) -> list[str]:
@@ -100,7 +81,7 @@ def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
     form = AllocateForm(request.POST or None, initial={"started_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        allocation = _attempt(
+        allocation = attempt(
             form,
             lambda: services.allocate(
                 child, data["worker"], data["team"], on=data["started_on"], by=request.user
@@ -177,7 +158,7 @@ def new_assessment(request: HttpRequest, referral_id: int) -> HttpResponse:
     form = StartAssessmentForm(request.POST or None, initial={"worker": worker})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        assessment = _attempt(
+        assessment = attempt(
             form,
             lambda: services.start_assessment(
                 referral, started_on=data["started_on"], worker=data["worker"]
@@ -226,7 +207,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
         data = complete_form.cleaned_data
         if not assessment.is_open:
             complete_form.add_error(None, "The assessment has been authorised: it cannot change")
-        elif _attempt(
+        elif attempt(
             complete_form,
             lambda: services.complete_assessment(
                 assessment,
@@ -243,7 +224,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
         data = authorise_form.cleaned_data
         if not assessment.is_open:
             authorise_form.add_error(None, "The assessment has already been authorised")
-        elif _attempt(
+        elif attempt(
             authorise_form,
             lambda: services.authorise_assessment(
                 assessment, version=data["version"], by=request.user, on=data["authorised_on"]
@@ -278,7 +259,7 @@ def new_strategy_discussion(request: HttpRequest, referral_id: int) -> HttpRespo
     form = StrategyDiscussionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        discussion = _attempt(
+        discussion = attempt(
             form,
             lambda: services.record_strategy_discussion(
                 referral,
@@ -305,7 +286,7 @@ def new_enquiry(request: HttpRequest, discussion_id: int) -> HttpResponse:
     discussion = get_discussion_for_user(request, discussion_id, "Start a section 47 enquiry")
     form = StartEnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        enquiry = _attempt(
+        enquiry = attempt(
             form,
             lambda: services.start_enquiry(discussion, started_on=form.cleaned_data["started_on"]),
         )
@@ -341,7 +322,7 @@ def enquiry_detail(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         data = form.cleaned_data
         if conference is not None:
             form.add_error(None, "The initial conference has been held: the outcome cannot change")
-        elif _attempt(
+        elif attempt(
             form,
             lambda: services.record_enquiry_outcome(
                 enquiry,
@@ -386,7 +367,7 @@ def new_conference(request: HttpRequest, enquiry_id: int) -> HttpResponse:
     form = InitialConferenceForm(request.POST or None, due_on=enquiry.conference_due_on)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        conference = _attempt(
+        conference = attempt(
             form,
             lambda: services.hold_initial_conference(
                 enquiry,
@@ -428,7 +409,7 @@ def close(request: HttpRequest, referral_id: int) -> HttpResponse:
     form = CloseReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        closed: Referral | None = _attempt(
+        closed: Referral | None = attempt(
             form,
             lambda: services.close_referral(
                 referral, closed_on=data["closed_on"], reason=data["reason"]

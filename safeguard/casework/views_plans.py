@@ -39,12 +39,8 @@ from safeguard.casework.models import ChildInNeedPlan, ProtectionPlan
 from safeguard.casework.rules import PathwayError
 from safeguard.casework.tray import due_soon_cutoff
 from safeguard.core.models import StaleEdit
+from safeguard.core.refusals import STALE_EDIT
 from safeguard.people.access import RecordRestricted, get_child_for_user
-
-STALE_EDIT = (
-    "Someone else changed this record while you were working on it. "
-    "Reload the page to see their changes, then make yours again."
-)
 
 View = Callable[..., HttpResponse]
 

@@ -1,15 +1,13 @@
 """Refusals for the annual report and the cabinet item: (field, message) problems that a service
 raises together and a form shows against its answers, in the shape the board and reviews use."""
 
-from safeguard.casework.rules import Problem
+from safeguard.core.refusals import Problem, Refused
 
 __all__ = ["Problem", "ReportError", "refuse_if"]
 
 
-class ReportError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = problems
+class ReportError(Refused):
+    """A refusal by the rules for the annual report and the cabinet item."""
 
 
 def refuse_if(problems: list[Problem]) -> None:

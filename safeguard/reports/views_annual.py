@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from safeguard.access.decorators import capability_required
+from safeguard.core.refusals import attempt
 from safeguard.reports import builds as building
 from safeguard.reports import capabilities as cap
 from safeguard.reports import services_narrative as services
 from safeguard.reports.forms import BuildForm, EditionForm, OpenReportForm, SectionForm, SignOffForm
 from safeguard.reports.models import AnnualReport, CabinetItem, NarrativeSection
-from safeguard.reports.views_common import attempt, posted, report_for
+from safeguard.reports.views_common import posted, report_for
 
 
 @capability_required(cap.READ)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from safeguard.access.decorators import capability_required
+from safeguard.core.refusals import attempt
 from safeguard.reports import capabilities as cap
 from safeguard.reports import document, pdf
 from safeguard.reports import services_cabinet as services
@@ -19,7 +20,7 @@ from safeguard.reports.forms import (
 )
 from safeguard.reports.models import AnnualReport, CabinetItem, CabinetQuestion
 from safeguard.reports.views_builds import style_hashes
-from safeguard.reports.views_common import attempt, posted, report_for
+from safeguard.reports.views_common import posted, report_for
 
 ITEM_FIELDS = [
     "meeting",

@@ -2,6 +2,7 @@
 that a service raises together and a form shows against its answers."""
 
 from safeguard.casework.rules import Problem, not_before, not_in_future, reason_when_late
+from safeguard.core.refusals import Refused
 
 __all__ = [
     "Problem",
@@ -13,10 +14,8 @@ __all__ = [
 ]
 
 
-class ReviewError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
-        self.problems = problems
+class ReviewError(Refused):
+    """A refusal by the rules for reviews, audits and actions."""
 
 
 def refuse_if(problems: list[Problem]) -> None:

@@ -16,13 +16,14 @@ from django.views.decorators.http import require_http_methods
 from safeguard.access.decorators import capability_required
 from safeguard.access.models import Agency
 from safeguard.core.converters import parse_id
+from safeguard.core.refusals import attempt
 from safeguard.reviews import capabilities as cap
 from safeguard.reviews import figures, progress
 from safeguard.reviews import services_actions as services
 from safeguard.reviews.access import can_update_action, get_action_for_user
 from safeguard.reviews.forms_actions import ActionForm, ActionUpdateForm, SignOffForm, ThemeForm
 from safeguard.reviews.models import Action, Finding, Theme
-from safeguard.reviews.views_common import PAGE_SIZE, attempt, posted
+from safeguard.reviews.views_common import PAGE_SIZE, posted
 
 SHOW = {
     "open": ("Open", lambda actions, today: actions.open()),

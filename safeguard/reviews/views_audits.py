@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguard.access.decorators import capability_required
+from safeguard.core.refusals import attempt
 from safeguard.reviews import capabilities as cap
 from safeguard.reviews import services_audits as services
 from safeguard.reviews.access import show_children
@@ -19,7 +20,7 @@ from safeguard.reviews.forms_actions import FindingForm
 from safeguard.reviews.forms_audits import AnswersForm, AuditForm, AuditToolForm
 from safeguard.reviews.models import AuditAnswer, AuditCase, AuditTool, CaseFileAudit
 from safeguard.reviews.services_audits import Answer
-from safeguard.reviews.views_common import PAGE_SIZE, attempt, posted, record_finding_page
+from safeguard.reviews.views_common import PAGE_SIZE, posted, record_finding_page
 from safeguard.reviews.views_reviews import findings_with_actions
 
 

@@ -1,7 +1,4 @@
-"""What the reviews views share: running a service so that its refusal becomes form errors."""
-
-from collections.abc import Callable
-from typing import TypeVar
+"""What the reviews views share: the posted form and the finding page."""
 
 from django.contrib import messages
 from django.db.models import Model
@@ -9,29 +6,10 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
-from safeguard.core.models import StaleEdit
+from safeguard.core.refusals import attempt
 from safeguard.reviews import services_actions as action_services
-from safeguard.reviews.rules import ReviewError
 
-T = TypeVar("T")
-
-STALE_EDIT = (
-    "Someone else changed this record while you were working on it. "
-    "Reload the page to see their changes, then make yours again."
-)
 PAGE_SIZE = 50
-
-
-def attempt(form: Form, action: Callable[[], T]) -> T | None:
-    """Run a service call; a refusal becomes the form's errors and changes nothing."""
-    try:
-        return action()
-    except ReviewError as refused:
-        for problem in refused.problems:
-            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
-    except StaleEdit:
-        form.add_error(None, STALE_EDIT)
-    return None
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

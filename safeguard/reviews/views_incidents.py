@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from safeguard.access.decorators import capability_required
 from safeguard.access.models import AccessKind
+from safeguard.core.refusals import attempt
 from safeguard.people.access import RecordRestricted, get_child_for_user
 from safeguard.people.models import Child
 from safeguard.reviews import capabilities as cap
@@ -25,7 +26,7 @@ from safeguard.reviews.forms_incidents import (
     RapidReviewForm,
 )
 from safeguard.reviews.models import SeriousIncident
-from safeguard.reviews.views_common import PAGE_SIZE, attempt, posted
+from safeguard.reviews.views_common import PAGE_SIZE, posted
 
 
 def _incident(incident_id: int) -> SeriousIncident:

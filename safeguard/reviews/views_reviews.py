@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from safeguard.access.decorators import capability_required
 from safeguard.access.log import Access, record_access, record_accesses
 from safeguard.access.models import AccessKind
+from safeguard.core.refusals import attempt
 from safeguard.people.models import Child
 from safeguard.reviews import capabilities as cap
 from safeguard.reviews import chronology, status
@@ -19,7 +20,7 @@ from safeguard.reviews.access import visible_children
 from safeguard.reviews.forms_actions import FindingForm
 from safeguard.reviews.forms_incidents import AgencyEntryForm, PanelMeetingForm, ReviewUpdateForm
 from safeguard.reviews.models import Action, AgencyChronologyEntry, CaseReview, Finding
-from safeguard.reviews.views_common import attempt, posted, record_finding_page
+from safeguard.reviews.views_common import posted, record_finding_page
 
 
 def _review(review_id: int) -> CaseReview:
