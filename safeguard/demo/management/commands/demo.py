@@ -98,8 +98,12 @@ class Command(BaseCommand):
     def _comparators(self, folder: Path) -> str:
         if not folder.is_dir():
             return "the built-in England figures (no DfE files found)"
-        imported = import_files([folder])
-        return f"{len(imported)} DfE files imported from {folder.name}/"
+        read = import_files([folder])
+        imported = [found for found in read if found.table is not None]
+        return (
+            f"{len(imported)} DfE files imported from {folder.name}/ "
+            f"({len(read) - len(imported)} others there are not comparator tables)"
+        )
 
     def _print_logins(self) -> None:
         path = logins_path()
